@@ -52,13 +52,6 @@ export function parseTscDiagnostics(output: string): CliDiagnostic[] {
   return diagnostics.map(({ lines, ...d }) => ({ ...d, message: lines.join('\n') }));
 }
 
-/** One line per diagnostic chain level, as `tsc --pretty false` prints it. */
-export function formatCliDiagnostic(d: CliDiagnostic): string {
-  const where = d.file === undefined ? '' : `${d.file}(${d.line},${d.column}): `;
-  const [head, ...rest] = d.message.split('\n');
-  return [`${where}${d.category} TS${d.code}: ${head}`, ...rest.map((r) => `  ${r}`)].join('\n');
-}
-
 export interface ExtendedStats {
   readonly files: number;
   readonly types: number;
