@@ -200,8 +200,10 @@ const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
   intraOpNumThreads: 1,
   interOpNumThreads: 1,
   graphOptimizationLevel: 'disabled',
-  logSeverityLevel: 3,
+  // Rejections reach the caller as thrown errors; ORT's own stderr copy of them is noise.
+  logSeverityLevel: 4,
 };
+ort.env.logLevel = 'fatal';
 
 function ortTensor(t: NamedTensor): ort.Tensor {
   if (t.data instanceof Float32Array) return new ort.Tensor('float32', t.data, t.dims);
