@@ -77,7 +77,7 @@ export function randomConv2d(rng: Rng): ShapeConfig {
   const [kh, kw] = axisPair(rng, smallKernel(rng), 0.6);
   const [sh, sw] = axisPair(rng, stride1to4(rng), 0.6);
   const [dh, dw] = rng.chance(0.6) ? [1, 1] : axisPair(rng, dilation1to3(rng), 0.5);
-  const mode = rng.weighted<PadMode>([['number', 2], ['pair', 1.5], ['explicit', 1.5], ['valid', 1], ['same', 2]]);
+  const mode = rng.weighted<PadMode>([['number', 2], ['pair', 1.5], ['explicit', 1.5], ['valid', 1.5], ['same', 2]]);
   const options: Conv2dOptions = defined({
     filters,
     kernel: numOrPair(rng, kh, kw),
@@ -124,8 +124,8 @@ export function randomPool(rng: Rng, layer: 'maxPool2d' | 'avgPool2d', ceil?: bo
     ['number', 4],
     ['pair', 2],
     ['explicit', 1],
-    ['valid', 0.5],
-    ['same', ceilMode ? 0 : 0.7],
+    ['valid', 0.7],
+    ['same', ceilMode ? 0 : 1.5],
   ]);
   // SEMANTICS.md §4: each pad ≤ ⌊ke/2⌋.
   const pad = (axis: 0 | 1): number => rng.int(0, Math.floor(ke[axis] / 2));
