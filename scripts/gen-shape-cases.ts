@@ -3,9 +3,12 @@
  * `test-d/generated/engine-shapes.test-d.ts`.
  *
  * Seeded random conv2d / conv2dTranspose / maxPool2d / avgPool2d configurations that SEMANTICS.md calls
- * valid are run on onnxruntime-node; the table records the shape the ENGINE produced. Configurations
- * the engine rejects, or where its shape differs from SEMANTICS.md, are printed and kept out (they are
- * discrepancies to resolve by hand, not cases). conv2d cases tfjs-core can express are re-run there too.
+ * valid are run on onnxruntime-node; the table records the shape the ENGINE produced, never a formula.
+ * conv2d cases tfjs-core can express are re-run there as a second opinion, and tfjs-core is the engine
+ * of record where ORT refuses a configuration tfjs can run (dilated 'same' conv at stride 1).
+ * Configurations no engine runs, or where the engine's shape differs from SEMANTICS.md, are printed
+ * and kept out: every row is a claim the DSL must meet, and a disagreement is for a person to settle
+ * (SEMANTICS.md or the engine), not for the table to decide silently.
  *
  * Usage: npx tsx scripts/gen-shape-cases.ts [--seed N]
  */
