@@ -1,0 +1,23 @@
+/**
+ * The error classes convtype throws. Every error is a `ConvtypeError`; `ShapeError` carries the same sentence
+ * the type checker shows at compile time, plus the layer and the option to blame.
+ */
+
+/** Base class of every error convtype throws. */
+export class ConvtypeError extends Error {
+  override name = 'ConvtypeError';
+}
+
+/** A layer that does not fit its input, or an option out of range. */
+export class ShapeError extends ConvtypeError {
+  override name = 'ShapeError';
+  /** The layer kind (`conv2d`, …) or `input`. */
+  readonly layer: string;
+  /** The option to blame, or `undefined` when no single option is. */
+  readonly option: string | undefined;
+  constructor(message: string, layer: string, option?: string) {
+    super(message);
+    this.layer = layer;
+    this.option = option;
+  }
+}

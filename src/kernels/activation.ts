@@ -1,0 +1,91 @@
+/**
+ * Elementwise activations, standalone and as the store epilogue of conv/dense kernels.
+ *
+ * Contract: `x` and `y` are flat Float32Arrays; `activation` maps `n` elements from `x[xOff…]` to
+ * `y[yOff…]` (in place when they are the same range). `activateRows` applies the activation to a
+ * `rows × cols` block with row stride `ld`, in place: kernels call it on the block they just stored.
+ */
+
+/** An activation fused into a kernel's epilogue or run on its own. */
+export type Activation =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'relu' }
+  | { readonly kind: 'relu6' }
+  | { readonly kind: 'leakyRelu'; readonly alpha: number }
+  | { readonly kind: 'sigmoid' }
+  | { readonly kind: 'tanh' };
+
+/** The identity activation. */
+export const NO_ACTIVATION: Activation = { kind: 'none' };
+
+/**
+ * One activation value; small enough for the JIT to inline into callers' loops.
+ * @example activate1({ kind: 'relu6' }, 7) //=> 6
+ */
+export function activate1(act: Activation, v: number): number {
+  switch (act.kind) {
+    case 'none':
+      return v;
+    case 'relu':
+      return v > 0 ? v : 0;
+    case 'relu6':
+      return v > 0 ? (v < 6 ? v : 6) : 0;
+    case 'leakyRelu':
+      return v >= 0 ? v : act.alpha * v;
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-v));
+    case 'tanh':
+      return Math.tanh(v);
+  }
+}
+
+/**
+ * `y[yOff + i] = act(x[xOff + i])` for `i < n`.
+ * @example activation({ kind: 'relu' }, Float32Array.of(-1, 2), 0, y, 0, 2) // y = [0, 2]
+ */
+export function activation(act: Activation, x: Float32Array, xOff: number, y: Float32Array, yOff: number, n: number): void {
+  switch (act.kind) {
+    case 'none':
+      if (x !== y || xOff !== yOff) y.set(x.subarray(xOff, xOff + n), yOff);
+      return;
+    case 'relu':
+      for (let i = 0; i < n; i++) {
+        const v = x[xOff + i];
+        y[yOff + i] = v > 0 ? v : 0;
+      }
+      return;
+    case 'relu6':
+      for (let i = 0; i < n; i++) {
+        const v = x[xOff + i];
+        y[yOff + i] = v > 0 ? (v < 6 ? v : 6) : 0;
+      }
+      return;
+    case 'leakyRelu': {
+      const a = act.alpha;
+      for (let i = 0; i < n; i++) {
+        const v = x[xOff + i];
+        y[yOff + i] = v >= 0 ? v : a * v;
+      }
+      return;
+    }
+    case 'sigmoid':
+      for (let i = 0; i < n; i++) y[yOff + i] = 1 / (1 + Math.exp(-x[xOff + i]));
+      return;
+    case 'tanh':
+      for (let i = 0; i < n; i++) y[yOff + i] = Math.tanh(x[xOff + i]);
+      return;
+  }
+}
+
+/**
+ * In place on a `rows × cols` block of `c` starting at `off` with row stride `ld` (a kernel epilogue).
+ * @example activateRows({ kind: 'relu' }, y, 0, 2, 3, 8) // relu on y[0..3) and y[8..11)
+ */
+export function activateRows(act: Activation, c: Float32Array, off: number, rows: number, cols: number, ld: number): void {
+  if (act.kind === 'none') return;
+  if (ld === cols) {
+    activation(act, c, off, c, off, rows * cols);
+    return;
+  }
+  for (let r = 0; r < rows; r++) activation(act, c, off + r * ld, c, off + r * ld, cols);
+}

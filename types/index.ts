@@ -1,0 +1,13 @@
+/** The type-level half of convtype: shape rules on numeric literal types. */
+export type * from './arithmetic/index.js';
+export type { Shape, ImageShape, FormatShape } from './shape.js';
+export type { Ok, Fail, Outcome, ArgumentFor, OutputOf } from './result.js';
+export type { Pair, Padding, ExplicitPadding } from './options.js';
+export type { Conv2dOptions, Conv2dResult } from './conv.js';
+export type { Conv2dTransposeOptions, Conv2dTransposeResult } from './conv-transpose.js';
+export type { MaxPool2dOptions, AvgPool2dOptions, Pool2dResult } from './pool.js';
+export type { DenseOptions, DenseResult } from './dense.js';
+export type { FlattenResult } from './flatten.js';
+export type { SymbolicTensor, NameOption, SoftmaxOptions } from './tensor.js';
+export type { InputCheck } from './input.js';
+export type * from './messages.js';

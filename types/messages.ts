@@ -1,0 +1,77 @@
+/**
+ * Every error sentence of the shape rules, as template literal types. The runtime twins in
+ * src/shapes/messages.ts return exactly these types, so the compiler checks that a thrown error and a
+ * compile error say the same thing. Grammar: `<layer>: <what is wrong> (got <actual>, expected <rule>)`.
+ */
+type Value = string | number;
+
+/** An option that must be an integer ≥ 1. */
+export type NotPositiveMessage<Layer extends string, Option extends string, V extends Value> =
+  `${Layer}: ${Option} is not a positive integer (got ${V}, expected an integer ≥ 1)`;
+
+/** An option that must be an integer ≥ 0. */
+export type NotNonNegativeMessage<Layer extends string, Option extends string, V extends Value> =
+  `${Layer}: ${Option} is not a non-negative integer (got ${V}, expected an integer ≥ 0)`;
+
+/** A layer applied to a tensor of the wrong rank. */
+export type RankMessage<Layer extends string, Got extends string, Expected extends string> =
+  `${Layer}: input has the wrong rank (got ${Got}, expected ${Expected})`;
+
+/** `inChannels` (or `inFeatures`) disagrees with the input. */
+export type InputSizeMessage<
+  Layer extends string,
+  Option extends string,
+  Given extends Value,
+  Actual extends Value,
+  What extends string,
+  Input extends string,
+> = `${Layer}: ${Option} ${Given} does not match the input's ${Actual} ${What} (input ${Input})`;
+
+/** A kernel longer than the padded input along one axis. */
+export type KernelFitMessage<
+  Layer extends string,
+  Kernel extends Value,
+  Dilated extends Value,
+  Axis extends string,
+  Padded extends Value,
+  Input extends string,
+> = `${Layer}: kernel ${Kernel} (dilated ${Dilated}) does not fit the padded input ${Axis} ${Padded} (input ${Input})`;
+
+/** Groups that do not divide the input channels or the filters. */
+export type GroupsMessage<Layer extends string, Groups extends Value, What extends string, Count extends Value> =
+  `${Layer}: groups ${Groups} does not divide the ${What} ${Count} (got ${Count} % ${Groups} ≠ 0, expected a divisor)`;
+
+/** Pooling padding above half the (dilated) window. */
+export type PoolPaddingMessage<Layer extends string, Axis extends string, Pad extends Value, Half extends Value> =
+  `${Layer}: padding ${Pad} is more than half the window ${Axis} (got ${Pad}, expected ≤ ${Half})`;
+
+/** A pooling window that leaves no output along an axis. */
+export type PoolFitMessage<
+  Layer extends string,
+  Size extends Value,
+  Dilated extends Value,
+  Axis extends string,
+  Padded extends Value,
+  Input extends string,
+> = `${Layer}: window ${Size} (dilated ${Dilated}) leaves no output on the padded input ${Axis} ${Padded} (input ${Input})`;
+
+/** Transposed-conv output padding not below max(stride, dilation). */
+export type OutputPaddingMessage<Layer extends string, Axis extends string, Op extends Value, Limit extends Value> =
+  `${Layer}: outputPadding ${Op} is too large for the ${Axis} (got ${Op}, expected < max(stride, dilation) = ${Limit})`;
+
+/** Transposed-conv padding that removes the whole output along an axis. */
+export type TransposeFitMessage<
+  Layer extends string,
+  Axis extends string,
+  Pads extends Value,
+  Full extends Value,
+  Input extends string,
+> = `${Layer}: padding ${Pads} removes the whole output ${Axis} ${Full} (input ${Input})`;
+
+/** An input dimension that is not a positive integer. */
+export type InputDimMessage<Index extends Value, V extends Value> =
+  `input: dimension ${Index} is not a positive integer (got ${V}, expected an integer ≥ 1)`;
+
+/** An option the layer does not have (usually a typo). */
+export type UnknownOptionMessage<Layer extends string, Option extends string, Known extends string> =
+  `${Layer}: unknown option '${Option}' (expected one of ${Known})`;
