@@ -5,8 +5,8 @@
  * Contract: x (batch, inH, inW, inC) at xOff, y (batch, outH, outW, outC) at yOff, outC = inC·M
  * (depth multiplier M, output channel c·M + q reads input channel c, SEMANTICS.md §2); weights packed
  * by `packConv2dDepthwiseWeights`: the HWIO kernel (kernelH, kernelW, 1, outC) as (taps, outC), then
- * the bias (outC). Every output pixel starts from the bias row, adds one contiguous channel row per
- * in-bounds tap (taps in padding are skipped by clipping the tap range), then applies `act`.
+ * the bias (outC). Per output pixel: list its in-bounds taps (padding is skipped by clipping the tap
+ * range), then for each block of 4 channels sum bias + Σ_taps x·w in registers and store once.
  */
 import { activateRows, type Activation } from './activation.js';
 import type { Conv2dGeometry } from './geometry.js';
@@ -25,6 +25,10 @@ export function packConv2dDepthwiseWeights(g: Conv2dGeometry, hwio: Float32Array
   return out;
 }
 
+/** Valid taps of the current output pixel: input and weight offsets; grown (rarely), never per call. */
+let tapX = new Int32Array(64);
+let tapW = new Int32Array(64);
+
 /**
  * `y = act(depthwiseConv(x, w) + bias)`, weights from `packConv2dDepthwiseWeights`.
  * @example conv2dDepthwise(g, packed, x, 0, y, 0, { kind: 'relu6' })
@@ -40,6 +44,12 @@ export function conv2dDepthwise(
 ): void {
   const C = g.inC, OC = g.outC, mult = OC / C;
   const biasOff = g.kernelH * g.kernelW * OC;
+  if (tapX.length < g.kernelH * g.kernelW) {
+    tapX = new Int32Array(g.kernelH * g.kernelW);
+    tapW = new Int32Array(g.kernelH * g.kernelW);
+  }
+  const tx = tapX, tw = tapW;
+  const c4 = C - (C % 4);
   for (let n = 0; n < g.batch; n++) {
     for (let oy = 0; oy < g.outH; oy++) {
       const iy0 = oy * g.strideH - g.padTop;
@@ -50,25 +60,71 @@ export function conv2dDepthwise(
         const ix0 = ox * g.strideW - g.padLeft;
         const kxLo = ix0 >= 0 ? 0 : Math.min(g.kernelW, Math.ceil(-ix0 / g.dilationW));
         const kxHi = Math.max(kxLo, Math.min(g.kernelW, Math.floor((g.inW - 1 - ix0) / g.dilationW) + 1));
-        const yo = yRow + ox * OC;
-        for (let c = 0; c < OC; c++) y[yo + c] = w[biasOff + c];
+        let taps = 0;
         for (let ky = kyLo; ky < kyHi; ky++) {
           const xRow = xOff + ((n * g.inH + iy0 + ky * g.dilationH) * g.inW + ix0) * C;
-          for (let kx = kxLo; kx < kxHi; kx++) {
-            const xo = xRow + kx * g.dilationW * C;
-            const wo = (ky * g.kernelW + kx) * OC;
-            if (mult === 1) {
-              for (let c = 0; c < C; c++) y[yo + c] += x[xo + c] * w[wo + c];
-            } else {
-              for (let c = 0; c < C; c++) {
-                const xv = x[xo + c];
-                for (let q = 0; q < mult; q++) y[yo + c * mult + q] += xv * w[wo + c * mult + q];
-              }
+          for (let kx = kxLo; kx < kxHi; kx++, taps++) {
+            tx[taps] = xRow + kx * g.dilationW * C;
+            tw[taps] = (ky * g.kernelW + kx) * OC;
+          }
+        }
+        const yo = yRow + ox * OC;
+        if (mult === 1 && taps === 9) {
+          nineTaps(x, w, biasOff, y, yo, C);
+        } else if (mult === 1) {
+          // Four channels at a time, accumulated in registers across all taps.
+          for (let c = 0; c < c4; c += 4) {
+            let s0 = w[biasOff + c], s1 = w[biasOff + c + 1], s2 = w[biasOff + c + 2], s3 = w[biasOff + c + 3];
+            for (let t = 0; t < taps; t++) {
+              const xo = tx[t] + c, wo = tw[t] + c;
+              s0 += x[xo] * w[wo];
+              s1 += x[xo + 1] * w[wo + 1];
+              s2 += x[xo + 2] * w[wo + 2];
+              s3 += x[xo + 3] * w[wo + 3];
+            }
+            y[yo + c] = s0;
+            y[yo + c + 1] = s1;
+            y[yo + c + 2] = s2;
+            y[yo + c + 3] = s3;
+          }
+          for (let c = c4; c < C; c++) {
+            let s0 = w[biasOff + c];
+            for (let t = 0; t < taps; t++) s0 += x[tx[t] + c] * w[tw[t] + c];
+            y[yo + c] = s0;
+          }
+        } else {
+          for (let co = 0; co < OC; co++) y[yo + co] = w[biasOff + co];
+          for (let t = 0; t < taps; t++) {
+            const xo = tx[t], wo = tw[t];
+            for (let c = 0; c < C; c++) {
+              const xv = x[xo + c];
+              for (let q = 0; q < mult; q++) y[yo + c * mult + q] += xv * w[wo + c * mult + q];
             }
           }
         }
       }
       activateRows(act, y, yRow, 1, g.outW * OC, g.outW * OC);
     }
+  }
+}
+
+/** The common case, a 3×3 window fully inside the input, one channel at a time: nine taps unrolled. */
+function nineTaps(x: Float32Array, w: Float32Array, biasOff: number, y: Float32Array, yo: number, C: number): void {
+  const x0 = tapX[0], x1 = tapX[1], x2 = tapX[2], x3 = tapX[3], x4 = tapX[4];
+  const x5 = tapX[5], x6 = tapX[6], x7 = tapX[7], x8 = tapX[8];
+  const w0 = tapW[0], w1 = tapW[1], w2 = tapW[2], w3 = tapW[3], w4 = tapW[4];
+  const w5 = tapW[5], w6 = tapW[6], w7 = tapW[7], w8 = tapW[8];
+  for (let c = 0; c < C; c++) {
+    y[yo + c] =
+      w[biasOff + c] +
+      x[x0 + c] * w[w0 + c] +
+      x[x1 + c] * w[w1 + c] +
+      x[x2 + c] * w[w2 + c] +
+      x[x3 + c] * w[w3 + c] +
+      x[x4 + c] * w[w4 + c] +
+      x[x5 + c] * w[w5 + c] +
+      x[x6 + c] * w[w6 + c] +
+      x[x7 + c] * w[w7 + c] +
+      x[x8 + c] * w[w8 + c];
   }
 }

@@ -99,12 +99,13 @@ function im2colPacked(g: Conv2dGeometry, grp: number, x: Float32Array, xOff: num
   const k = depth(g);
   const rowLen = g.kernelW * cinG; // columns per kernel row
   const contiguous = g.dilationW === 1 && cinG === g.inC; // one kernel row = one run of the input row
-  const padded = Math.ceil(rows / MR) * MR;
+  const mr = MR; // a local: V8 reloads module constants inside loops
+  const padded = Math.ceil(rows / mr) * mr;
   const hw = g.outH * g.outW;
   for (let r = 0; r < padded; r++) {
-    let d = Math.floor(r / MR) * k * MR + (r % MR);
+    let d = Math.floor(r / mr) * k * mr + (r % mr);
     if (r >= rows) {
-      for (let kk = 0; kk < k; kk++, d += MR) dst[d] = 0;
+      for (let kk = 0; kk < k; kk++, d += mr) dst[d] = 0;
       continue;
     }
     const m = m0 + r;
@@ -118,22 +119,22 @@ function im2colPacked(g: Conv2dGeometry, grp: number, x: Float32Array, xOff: num
     for (let ky = 0; ky < g.kernelH; ky++) {
       const iy = oy * g.strideH - g.padTop + ky * g.dilationH;
       if (iy < 0 || iy >= g.inH) {
-        for (let kk = 0; kk < rowLen; kk++, d += MR) dst[d] = 0;
+        for (let kk = 0; kk < rowLen; kk++, d += mr) dst[d] = 0;
         continue;
       }
       const rowBase = xOff + ((n * g.inH + iy) * g.inW) * g.inC + grp * cinG;
-      for (let kk = 0; kk < kxLo * cinG; kk++, d += MR) dst[d] = 0;
+      for (let kk = 0; kk < kxLo * cinG; kk++, d += mr) dst[d] = 0;
       if (contiguous) {
         const src = rowBase + (ix0 + kxLo) * g.inC;
         const len = (kxHi - kxLo) * cinG;
-        for (let kk = 0; kk < len; kk++, d += MR) dst[d] = x[src + kk];
+        for (let kk = 0; kk < len; kk++, d += mr) dst[d] = x[src + kk];
       } else {
         for (let kx = kxLo; kx < kxHi; kx++) {
           const src = rowBase + (ix0 + kx * g.dilationW) * g.inC;
-          for (let ci = 0; ci < cinG; ci++, d += MR) dst[d] = x[src + ci];
+          for (let ci = 0; ci < cinG; ci++, d += mr) dst[d] = x[src + ci];
         }
       }
-      for (let kk = kxHi * cinG; kk < rowLen; kk++, d += MR) dst[d] = 0;
+      for (let kk = kxHi * cinG; kk < rowLen; kk++, d += mr) dst[d] = 0;
     }
   }
 }

@@ -102,7 +102,7 @@ export function conv2dWinograd(
   act: Activation,
   scratch: Float32Array,
 ): void {
-  const cin = g.inC, cout = g.outC;
+  const cin = g.inC, cout = g.outC, mr = MR;
   const dH = g.dilationH, dW = g.dilationW;
   const tH = tilesAlong(g.outH, dH), tW = tilesAlong(g.outW, dW);
   const total = g.batch * tH * tW;
@@ -116,11 +116,11 @@ export function conv2dWinograd(
   for (let t0 = 0; t0 < total; t0 += tc) {
     const tiles = Math.min(tc, total - t0);
     // 1. Input transform V_ξ = Bᵀ·d·B, written in packed-A format (rows = tiles, depth = cin).
-    const padded = Math.ceil(tiles / MR) * MR;
+    const padded = Math.ceil(tiles / mr) * mr;
     for (let r = 0; r < padded; r++) {
-      const vo = Math.floor(r / MR) * cin * MR + (r % MR);
+      const vo = Math.floor(r / mr) * cin * mr + (r % mr);
       if (r >= tiles) {
-        for (let xi = 0; xi < 16; xi++) for (let ci = 0; ci < cin; ci++) scratch[xi * vStride + vo + ci * MR] = 0;
+        for (let xi = 0; xi < 16; xi++) for (let ci = 0; ci < cin; ci++) scratch[xi * vStride + vo + ci * mr] = 0;
         continue;
       }
       const t = t0 + r;
@@ -185,9 +185,10 @@ function transformInterior(x: Float32Array, cin: number, v: Float32Array, vo: nu
   const o4 = offsets[4], o5 = offsets[5], o6 = offsets[6], o7 = offsets[7];
   const o8 = offsets[8], o9 = offsets[9], o10 = offsets[10], o11 = offsets[11];
   const o12 = offsets[12], o13 = offsets[13], o14 = offsets[14], o15 = offsets[15];
+  const mr = MR;
   for (let ci = 0; ci < cin; ci++) {
     store(
-      v, vo + ci * MR, vStride,
+      v, vo + ci * mr, vStride,
       x[o0 + ci], x[o1 + ci], x[o2 + ci], x[o3 + ci],
       x[o4 + ci], x[o5 + ci], x[o6 + ci], x[o7 + ci],
       x[o8 + ci], x[o9 + ci], x[o10 + ci], x[o11 + ci],
@@ -198,10 +199,11 @@ function transformInterior(x: Float32Array, cin: number, v: Float32Array, vo: nu
 
 /** As `transformInterior`, for tiles that overlap the padding (out-of-bounds taps read 0). */
 function transformBorder(x: Float32Array, cin: number, v: Float32Array, vo: number, vStride: number): void {
+  const mr = MR;
   for (let ci = 0; ci < cin; ci++) {
     for (let i = 0; i < 16; i++) tile[i] = offsets[i] < 0 ? 0 : x[offsets[i] + ci];
     store(
-      v, vo + ci * MR, vStride,
+      v, vo + ci * mr, vStride,
       tile[0], tile[1], tile[2], tile[3], tile[4], tile[5], tile[6], tile[7],
       tile[8], tile[9], tile[10], tile[11], tile[12], tile[13], tile[14], tile[15],
     );

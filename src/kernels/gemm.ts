@@ -9,6 +9,9 @@
  * Loop order: B panel outer (it stays in L1 while every A panel of the block streams past it), A panel
  * inner; callers bound the A block (a few hundred KB) so it stays in L2.
  *
+ * Hot loops use literals or local copies of MR/NR: V8 does not constant-fold module-level constants
+ * (with `MR` in the micro-kernel it ran at half speed).
+ *
  * Why 3×4: in V8 every typed-array load carries a bounds check, so a tile is limited by loads, and the
  * register allocator spills accumulators beyond ~12. Measured on this machine (K = 256…1152):
  * 3×4 ≈ 5.9 GFLOP/s, 4×4 ≈ 5.3, 4×8 ≈ 5.2, 2×4 ≈ 4.6; unrolling k made every tile slower.
@@ -40,16 +43,17 @@ export function packedBSize(k: number, n: number): number {
  * @example packA(3, 2, Float32Array.of(1, 2, 3, 4, 5, 6), 0, 2, dst, 0) // dst = [1, 3, 5, 2, 4, 6]
  */
 export function packA(m: number, k: number, src: Float32Array, srcOff: number, lda: number, dst: Float32Array, dstOff: number): void {
-  const panels = Math.ceil(m / MR);
+  const mr = MR; // a local: V8 reloads module constants inside loops
+  const panels = Math.ceil(m / mr);
   for (let p = 0; p < panels; p++) {
-    const base = dstOff + p * k * MR;
-    for (let ii = 0; ii < MR; ii++) {
-      const i = p * MR + ii;
+    const base = dstOff + p * k * mr;
+    for (let ii = 0; ii < mr; ii++) {
+      const i = p * mr + ii;
       if (i < m) {
         const row = srcOff + i * lda;
-        for (let kk = 0; kk < k; kk++) dst[base + kk * MR + ii] = src[row + kk];
+        for (let kk = 0, d = base + ii; kk < k; kk++, d += mr) dst[d] = src[row + kk];
       } else {
-        for (let kk = 0; kk < k; kk++) dst[base + kk * MR + ii] = 0;
+        for (let kk = 0, d = base + ii; kk < k; kk++, d += mr) dst[d] = 0;
       }
     }
   }
@@ -69,12 +73,13 @@ export function packB(
   dst: Float32Array,
   dstOff: number,
 ): void {
-  const panels = Math.ceil(n / NR);
+  const nr = NR;
+  const panels = Math.ceil(n / nr);
   for (let p = 0; p < panels; p++) {
     for (let kk = 0; kk < k; kk++) {
-      const o = dstOff + (p * k + kk) * NR;
-      for (let jj = 0; jj < NR; jj++) {
-        const j = p * NR + jj;
+      const o = dstOff + (p * k + kk) * nr;
+      for (let jj = 0; jj < nr; jj++) {
+        const j = p * nr + jj;
         dst[o + jj] = j < n ? src[srcOff + kk * rowStride + j * colStride] : 0;
       }
     }
