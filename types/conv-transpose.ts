@@ -2,6 +2,7 @@
  * conv2dTranspose: `[B, H, W, C]` → `[B, OH, OW, filters]`, `OH = (H − 1)·s − pt − pb + d·(k − 1) + op + 1`
  * with `0 ≤ op < max(s, d)`; 'same' gives `H·s` (Keras) (SEMANTICS.md §3). Runtime twin: `conv2dTransposeShape`.
  */
+import type { Initializer } from './initializer.js';
 import type { TransposeLength, TransposeSameLength } from './internal/axis.js';
 import type { CheckKnown } from './internal/checks.js';
 import type { OutputPaddingMessage, RankMessage, TransposeFitMessage } from './messages.js';
@@ -25,11 +26,15 @@ export interface Conv2dTransposeOptions {
   readonly dilation?: Pair;
   /** Add a bias, default true. */
   readonly useBias?: boolean;
+  /** Kernel initialiser, default 'glorotUniform'. */
+  readonly kernelInitializer?: Initializer;
+  /** Bias initialiser, default 'zeros'. */
+  readonly biasInitializer?: Initializer;
   /** Layer name. */
   readonly name?: string;
 }
 
-type Keys = ['filters', 'kernel', 'stride', 'padding', 'outputPadding', 'dilation', 'useBias', 'name'];
+type Keys = ['filters', 'kernel', 'stride', 'padding', 'outputPadding', 'dilation', 'useBias', 'kernelInitializer', 'biasInitializer', 'name'];
 type Ranges = [
   ['filters', 'positive'],
   ['kernel', 'positive'],

@@ -2,6 +2,7 @@
  * conv2d: `[B, H, W, C]` → `[B, OH, OW, filters]`, `OH = ⌊(H + pt + pb − d(k−1) − 1)/s⌋ + 1` per axis, or
  * `⌈H/s⌉` for 'same' (SEMANTICS.md §1–2). Runtime twin: `conv2dShape` in src/shapes/conv.ts.
  */
+import type { Initializer } from './initializer.js';
 import type { IsDivisible } from './arithmetic/division.js';
 import type { ConvLength, SameLength } from './internal/axis.js';
 import type { CheckDeclared, CheckKnown } from './internal/checks.js';
@@ -26,13 +27,17 @@ export interface Conv2dOptions {
   readonly groups?: number;
   /** Add a bias, default true. */
   readonly useBias?: boolean;
+  /** Kernel initialiser, default 'glorotUniform'. */
+  readonly kernelInitializer?: Initializer;
+  /** Bias initialiser, default 'zeros'. */
+  readonly biasInitializer?: Initializer;
   /** Declared input channels (PyTorch style), checked against the input. */
   readonly inChannels?: number;
   /** Layer name, default `conv2d_<n>`. */
   readonly name?: string;
 }
 
-type Conv2dKeys = ['filters', 'kernel', 'stride', 'padding', 'dilation', 'groups', 'useBias', 'inChannels', 'name'];
+type Conv2dKeys = ['filters', 'kernel', 'stride', 'padding', 'dilation', 'groups', 'useBias', 'inChannels', 'kernelInitializer', 'biasInitializer', 'name'];
 type Conv2dRanges = [
   ['filters', 'positive'],
   ['kernel', 'positive'],

@@ -2,6 +2,7 @@
  * dense: `[B, F]` → `[B, units]`; a rank-4 input must be flattened first (NHWC order, SEMANTICS.md §5);
  * `inFeatures` (PyTorch's `in_features`) is checked against F. Runtime twin: `denseShape` in src/shapes/dense.ts.
  */
+import type { Initializer } from './initializer.js';
 import type { CheckDeclared, CheckKnown } from './internal/checks.js';
 import type { RankMessage } from './messages.js';
 import type { CheckRanges } from './options.js';
@@ -16,6 +17,10 @@ export interface DenseOptions {
   readonly inFeatures?: number;
   /** Add a bias, default true. */
   readonly useBias?: boolean;
+  /** Kernel initialiser, default 'glorotUniform'. */
+  readonly kernelInitializer?: Initializer;
+  /** Bias initialiser, default 'zeros'. */
+  readonly biasInitializer?: Initializer;
   /** Layer name, default `dense_<n>`. */
   readonly name?: string;
 }
@@ -27,7 +32,7 @@ type UnitsOf<O> = O extends { readonly units: infer U extends number } ? U : num
  * @example OutputOf<DenseResult<readonly [number, 9216], { units: 4096 }>> //=> readonly [number, 4096]
  */
 export type DenseResult<S extends Shape, O> = S extends readonly [infer B extends number, infer F extends number]
-  ? CheckKnown<'dense', O, ['units', 'inFeatures', 'useBias', 'name'], readonly [B, UnitsOf<O>]> extends infer R1
+  ? CheckKnown<'dense', O, ['units', 'inFeatures', 'useBias', 'kernelInitializer', 'biasInitializer', 'name'], readonly [B, UnitsOf<O>]> extends infer R1
     ? R1 extends Fail<string, string, Shape>
       ? R1
       : CheckRanges<'dense', O, [['units', 'positive'], ['inFeatures', 'positive']], readonly [B, UnitsOf<O>]> extends infer R2

@@ -3,6 +3,7 @@ export type * from './arithmetic/index.js';
 export type { Shape, ImageShape, FormatShape } from './shape.js';
 export type { Ok, Fail, Outcome, ArgumentFor, OutputOf } from './result.js';
 export type { Pair, Padding, ExplicitPadding } from './options.js';
+export type { Initializer } from './initializer.js';
 export type { Conv2dOptions, Conv2dResult } from './conv.js';
 export type { Conv2dTransposeOptions, Conv2dTransposeResult } from './conv-transpose.js';
 export type { MaxPool2dOptions, AvgPool2dOptions, Pool2dResult } from './pool.js';

@@ -6,7 +6,7 @@ import { formatShape } from './format.js';
 import { outputPaddingMessage, rankMessage, transposeFitMessage } from './messages.js';
 import { checkKnown, checkRanges, padsOf, pairOf, type Range } from './options.js';
 
-const KEYS = ['filters', 'kernel', 'stride', 'padding', 'outputPadding', 'dilation', 'useBias', 'name'];
+const KEYS = ['filters', 'kernel', 'stride', 'padding', 'outputPadding', 'dilation', 'useBias', 'kernelInitializer', 'biasInitializer', 'name'];
 const RANGES: [string, Range][] = [
   ['filters', 'positive'],
   ['kernel', 'positive'],

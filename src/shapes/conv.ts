@@ -6,7 +6,7 @@ import { formatShape } from './format.js';
 import { groupsMessage, kernelFitMessage, rankMessage } from './messages.js';
 import { checkDeclared, checkKnown, checkRanges, padsOf, pairOf, type Range } from './options.js';
 
-const KEYS = ['filters', 'kernel', 'stride', 'padding', 'dilation', 'groups', 'useBias', 'inChannels', 'name'];
+const KEYS = ['filters', 'kernel', 'stride', 'padding', 'dilation', 'groups', 'useBias', 'inChannels', 'kernelInitializer', 'biasInitializer', 'name'];
 const RANGES: [string, Range][] = [
   ['filters', 'positive'],
   ['kernel', 'positive'],

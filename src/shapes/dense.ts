@@ -9,7 +9,7 @@ import { checkDeclared, checkKnown, checkRanges } from './options.js';
 export function denseShape(input: readonly number[], options: DenseOptions): number[] {
   const layer = 'dense';
   if (input.length !== 2) throw new ShapeError(rankMessage(layer, formatShape(input), 'rank 2 [B, features]; flatten first'), layer);
-  checkKnown(layer, options, ['units', 'inFeatures', 'useBias', 'name']);
+  checkKnown(layer, options, ['units', 'inFeatures', 'useBias', 'kernelInitializer', 'biasInitializer', 'name']);
   checkRanges(layer, options, [
     ['units', 'positive'],
     ['inFeatures', 'positive'],
