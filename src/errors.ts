@@ -21,3 +21,23 @@ export class ShapeError extends ConvtypeError {
     this.option = option;
   }
 }
+
+/** A tensor given to `run` or `tensor` that does not fit (shape, rank, data length or type). */
+export class InputError extends ConvtypeError {
+  override name = 'InputError';
+}
+
+/** Weights given to `setWeights` that do not fit; `problems` lists every mismatch, one sentence each. */
+export class WeightError extends ConvtypeError {
+  override name = 'WeightError';
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`setWeights: ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing changed:\n  ${problems.join('\n  ')}`);
+    this.problems = problems;
+  }
+}
+
+/** A model whose graph cannot be built (an output that does not depend on the inputs, a duplicate name). */
+export class GraphError extends ConvtypeError {
+  override name = 'GraphError';
+}

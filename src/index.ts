@@ -1,4 +1,6 @@
 export { input, type InputOptions } from './graph/input.js';
-export { ConvtypeError, ShapeError } from './errors.js';
+export { model, type ModelOptions } from './model/model.js';
+export { tensor } from './tensor.js';
+export { ConvtypeError, ShapeError, InputError, WeightError, GraphError } from './errors.js';
 export { formatShape } from './shapes/format.js';
 export type * from '../types/index.js';

@@ -12,3 +12,4 @@ export type { FlattenResult } from './flatten.js';
 export type { SymbolicTensor, NameOption, SoftmaxOptions } from './tensor.js';
 export type { InputCheck } from './input.js';
 export type * from './messages.js';
+export type { Tensor, Model, LayerSummary, RunArgument, RunOutput, RunShapeMessage } from './model.js';

@@ -81,10 +81,10 @@ type AxisFailure<L extends PoolLayer, R, K extends number, Axis extends string, 
 
 type PoolSpatial<L extends PoolLayer, S extends Shape, B extends number, H extends number, W extends number, C extends number, O> =
   PairOf<OptionOf<O, 'size'>, 1> extends [infer KH extends number, infer KW extends number]
-    ? PairOf<OptionOf<O, 'stride'> extends undefined ? OptionOf<O, 'size'> : OptionOf<O, 'stride'>, 1> extends [infer SH extends number, infer SW extends number]
+    ? PairOf<StrideOrSize<O>, 1> extends [infer SH extends number, infer SW extends number]
       ? PairOf<OptionOf<O, 'dilation'>, 1> extends [infer DH extends number, infer DW extends number]
         ? PadsOf<OptionOf<O, 'padding'>> extends infer Pads
-          ? (OptionOf<O, 'ceilMode'> extends true ? true : false) extends infer Ceil extends boolean
+          ? CeilOf<O> extends infer Ceil extends boolean
             ? (Pads extends [[infer PT extends number, infer PB extends number], unknown] ? PoolLength<H, KH, SH, DH, PT, PB, Ceil> : SameLength<H, SH>) extends infer OH
               ? OH extends { readonly out: infer OutH extends number }
                 ? (Pads extends [unknown, [infer PL extends number, infer PR extends number]] ? PoolLength<W, KW, SW, DW, PL, PR, Ceil> : SameLength<W, SW>) extends infer OW
@@ -99,3 +99,6 @@ type PoolSpatial<L extends PoolLayer, S extends Shape, B extends number, H exten
         : never
       : never
     : never;
+
+type StrideOrSize<O> = O extends { readonly stride: infer St } ? St : OptionOf<O, 'size'>;
+type CeilOf<O> = O extends { readonly ceilMode: true } ? true : false;

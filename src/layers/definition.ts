@@ -4,6 +4,7 @@
  * packed weights to a kernel through the ops layer.
  */
 import type { Activation } from '../kernels/activation.js';
+import type { Backend } from '../kernels/backend.js';
 import type { Fans, Initializer } from '../model/initializers.js';
 
 /** A shape, batch first; −1 for an unknown batch in the graph. */
@@ -31,12 +32,17 @@ export interface CompileContext<O> {
   readonly weights: Readonly<Record<string, Float32Array>>;
   /** An activation the planner fused into this layer's epilogue (only if `fusesActivation`). */
   readonly activation: Activation;
-  /** Scratch memory shared by all steps, at least `scratchSize` elements. */
+  /** Scratch memory shared by all steps; holds at least the `scratchSize` the layer reports, once compiled. */
   readonly scratch: () => Float32Array;
+  /** The backend whose kernels run the layer. */
+  readonly backend: Backend;
 }
 
-/** One compiled layer: reads its inputs, writes its output (distinct buffers unless `inPlace`). */
-export type Step = (inputs: readonly Float32Array[], output: Float32Array) => void;
+/**
+ * One compiled layer: reads its inputs at `inputs[i]` and writes its output at `output`, all element
+ * offsets into the one activation arena `memory` (distinct ranges unless the layer is `inPlace`).
+ */
+export type Step = (memory: Float32Array, inputs: readonly number[], output: number) => void;
 
 /** A compiled layer and the scratch it needs. */
 export interface Compiled {
