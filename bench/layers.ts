@@ -1,0 +1,240 @@
+/**
+ * Layer benchmark, one process, one thread per engine: convtype's jsBackend vs tfjs-backend-cpu,
+ * tfjs-backend-wasm (XNNPACK, SIMD, 1 thread) and onnxruntime-node (1 intra-op thread, all graph
+ * optimisations) on five conv layers that stress different paths.
+ *
+ *     npx tsx bench/layers.ts [--runs N] [--only name,name]
+ *
+ * Per engine and case: weights packed / tensors created once, `warmup` untimed runs, then `runs` timed
+ * runs (each includes reading the result back), median reported. GFLOP/s = 2·MACs / median, MACs of the
+ * direct convolution (so Winograd's savings show as a higher rate). Ratios are ours ÷ peer in GFLOP/s
+ * (> 1: convtype is faster). Results go to bench/results/layers.json. Timings live here, never in tests.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as ort from 'onnxruntime-node';
+import { jsBackend } from '../src/kernels/backend.js';
+import { conv2dMethod } from '../src/kernels/conv2d.js';
+import { conv2dMacs, type Conv2dGeometry } from '../src/kernels/geometry.js';
+import { encodeModel, hwioToOihw } from '../test/reference/onnx.js';
+
+interface Case {
+  readonly name: string;
+  readonly g: Conv2dGeometry;
+  /** Pads [[top, bottom], [left, right]]. */
+  readonly pads: [[number, number], [number, number]];
+}
+
+const base = { batch: 1, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, padTop: 0, padLeft: 0, groups: 1 };
+const CASES: Case[] = [
+  {
+    name: 'alexnet-conv1 227²×3→96 k11 s4',
+    g: { ...base, inH: 227, inW: 227, inC: 3, outH: 55, outW: 55, outC: 96, kernelH: 11, kernelW: 11, strideH: 4, strideW: 4 },
+    pads: [[0, 0], [0, 0]],
+  },
+  {
+    name: 'vgg 56²×128→256 k3 p1',
+    g: { ...base, inH: 56, inW: 56, inC: 128, outH: 56, outW: 56, outC: 256, kernelH: 3, kernelW: 3, padTop: 1, padLeft: 1 },
+    pads: [[1, 1], [1, 1]],
+  },
+  {
+    name: 'resnet-1x1 56²×256→64',
+    g: { ...base, inH: 56, inW: 56, inC: 256, outH: 56, outW: 56, outC: 64, kernelH: 1, kernelW: 1 },
+    pads: [[0, 0], [0, 0]],
+  },
+  {
+    name: 'dilated 64²×64→64 k3 d2 p2',
+    g: { ...base, inH: 64, inW: 64, inC: 64, outH: 64, outW: 64, outC: 64, kernelH: 3, kernelW: 3, dilationH: 2, dilationW: 2, padTop: 2, padLeft: 2 },
+    pads: [[2, 2], [2, 2]],
+  },
+  {
+    name: 'depthwise 56²×128 k3 p1 g128',
+    g: { ...base, inH: 56, inW: 56, inC: 128, outH: 56, outW: 56, outC: 128, kernelH: 3, kernelW: 3, padTop: 1, padLeft: 1, groups: 128 },
+    pads: [[1, 1], [1, 1]],
+  },
+];
+
+const ENGINES = ['convtype-js', 'tfjs-cpu', 'tfjs-wasm', 'ort'] as const;
+type Engine = (typeof ENGINES)[number];
+
+const args = process.argv.slice(2);
+const flag = (n: string): string | undefined => {
+  const i = args.indexOf(n);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const RUNS = Number(flag('--runs') ?? 7);
+const WARMUP = 3;
+const ONLY = flag('--only')?.split(',');
+
+function random(n: number, seed: number): Float32Array {
+  const a = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    a[i] = s / 2 ** 31 - 1;
+  }
+  return a;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Times `fn` (sync or async): warm-up runs, then `runs` timed ones; slow engines get fewer runs. */
+async function time(fn: () => unknown): Promise<number[]> {
+  const t0 = performance.now();
+  await fn();
+  const first = performance.now() - t0;
+  const warmup = first > 1000 ? 1 : WARMUP;
+  for (let i = 1; i < warmup; i++) await fn();
+  const runs = first > 1000 ? Math.min(RUNS, 5) : RUNS;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+function ours(c: Case, x: Float32Array, w: Float32Array): () => void {
+  const g = c.g;
+  const p = jsBackend.packConv2d(g, w, null);
+  const y = new Float32Array(g.batch * g.outH * g.outW * g.outC);
+  const scratch = new Float32Array(jsBackend.conv2dScratchSize(g));
+  return () => jsBackend.conv2d(p, x, 0, y, 0, { kind: 'none' }, scratch);
+}
+
+async function tfjs(backend: 'cpu' | 'wasm', c: Case, x: Float32Array, w: Float32Array): Promise<{ run: () => void; dispose: () => void }> {
+  if (!(await tf.setBackend(backend))) throw new Error(`tfjs: backend ${backend} failed to initialise`);
+  await tf.ready();
+  const g = c.g;
+  const xt = tf.tensor4d(x, [g.batch, g.inH, g.inW, g.inC]);
+  const depthwise = g.groups > 1;
+  // Our HWIO [kh, kw, 1, C] is tfjs's depthwise [kh, kw, C, 1] with the same memory order.
+  const wt = depthwise ? tf.tensor4d(w, [g.kernelH, g.kernelW, g.inC, g.outC / g.inC]) : tf.tensor4d(w, [g.kernelH, g.kernelW, g.inC, g.outC]);
+  const pad = [[0, 0], c.pads[0], c.pads[1], [0, 0]] as [[number, number], [number, number], [number, number], [number, number]];
+  const strides: [number, number] = [g.strideH, g.strideW];
+  const dil: [number, number] = [g.dilationH, g.dilationW];
+  const run = (): void => {
+    const y = depthwise ? tf.depthwiseConv2d(xt, wt, strides, pad, 'NHWC', dil) : tf.conv2d(xt, wt, strides, pad, 'NHWC', dil);
+    y.dataSync();
+    y.dispose();
+  };
+  return { run, dispose: () => tf.dispose([xt, wt]) };
+}
+
+async function onnx(c: Case, x: Float32Array, w: Float32Array): Promise<{ run: () => Promise<unknown>; dispose: () => Promise<void> }> {
+  const g = c.g;
+  const wOnnx = hwioToOihw({ dims: [g.kernelH, g.kernelW, g.inC / g.groups, g.outC], data: w });
+  const model = encodeModel({
+    nodes: [
+      {
+        opType: 'Conv',
+        inputs: ['x', 'w'],
+        outputs: ['y'],
+        attributes: {
+          kernel_shape: [g.kernelH, g.kernelW],
+          strides: [g.strideH, g.strideW],
+          dilations: [g.dilationH, g.dilationW],
+          pads: [c.pads[0][0], c.pads[1][0], c.pads[0][1], c.pads[1][1]],
+          group: g.groups,
+        },
+      },
+    ],
+    inputs: [{ name: 'x', dims: [g.batch, g.inC, g.inH, g.inW], data: new Float32Array(x.length) }],
+    initializers: [{ name: 'w', ...wOnnx }],
+    outputs: ['y'],
+  });
+  const session = await ort.InferenceSession.create(model, {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+    logSeverityLevel: 3,
+  });
+  // ORT runs NCHW, its native layout; the input values are the same numbers, laid out its way.
+  const feeds = { x: new ort.Tensor('float32', x, [g.batch, g.inC, g.inH, g.inW]) };
+  return { run: () => session.run(feeds), dispose: () => session.release() };
+}
+
+async function main(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  setWasmPaths(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep);
+  setThreadsCount(1);
+  tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
+  console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`runs ${RUNS} (fewer for runs over 1 s), median; GFLOP/s = 2·MACs / time\n`);
+
+  const results: Record<string, unknown>[] = [];
+  for (const c of CASES.filter((k) => !ONLY || ONLY.some((o) => k.name.startsWith(o)))) {
+    const g = c.g;
+    const macs = conv2dMacs(g);
+    const x = random(g.batch * g.inH * g.inW * g.inC, 1);
+    const w = random(g.kernelH * g.kernelW * (g.inC / g.groups) * g.outC, 2).map((v) => v * 0.05);
+    const perEngine: Partial<Record<Engine, { medianMs: number; gflops: number; timesMs: number[] }>> = {};
+    for (const e of ENGINES) {
+      let times: number[];
+      if (e === 'convtype-js') {
+        times = await time(ours(c, x, w));
+      } else if (e === 'ort') {
+        const o = await onnx(c, x, w);
+        times = await time(o.run);
+        await o.dispose();
+      } else {
+        const t = await tfjs(e === 'tfjs-cpu' ? 'cpu' : 'wasm', c, x, w);
+        times = await time(t.run);
+        t.dispose();
+      }
+      const med = median(times);
+      perEngine[e] = { medianMs: med, gflops: (2 * macs) / med / 1e6, timesMs: times.map((t) => Number(t.toFixed(3))) };
+      console.log(`  ${c.name.padEnd(32)} ${e.padEnd(12)} ${med.toFixed(2).padStart(9)} ms ${perEngine[e]!.gflops.toFixed(2).padStart(7)} GFLOP/s`);
+    }
+    const mine = perEngine['convtype-js']!.gflops;
+    const ratios = Object.fromEntries(ENGINES.slice(1).map((e) => [e, Number((mine / perEngine[e]!.gflops).toFixed(3))]));
+    console.log(`  ${c.name.padEnd(32)} ours/peer: ${Object.entries(ratios).map(([k, v]) => `${k} ${v.toFixed(2)}×`).join(', ')}\n`);
+    results.push({ name: c.name, method: conv2dMethod(g), geometry: g, macs, engines: perEngine, oursOverPeer: ratios });
+  }
+
+  console.log(`${'case'.padEnd(32)} ${ENGINES.map((e) => e.padStart(12)).join(' ')}   ${'÷tfjs-cpu'.padStart(9)} ${'÷wasm'.padStart(6)} ${'÷ort'.padStart(6)}`);
+  for (const r of results) {
+    const eng = r.engines as Record<Engine, { gflops: number }>;
+    const ratio = r.oursOverPeer as Record<string, number>;
+    console.log(
+      `${String(r.name).padEnd(32)} ${ENGINES.map((e) => eng[e].gflops.toFixed(2).padStart(12)).join(' ')}   ` +
+        `${ratio['tfjs-cpu'].toFixed(2).padStart(8)}× ${ratio['tfjs-wasm'].toFixed(2).padStart(5)}× ${ratio.ort.toFixed(2).padStart(5)}×`,
+    );
+  }
+
+  const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'layers.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        command: 'npx tsx bench/layers.ts',
+        node: process.version,
+        cpu: os.cpus()[0]?.model,
+        cores: os.cpus().length,
+        loadAverageAtStart: os.loadavg(),
+        engines: { 'tfjs-core': tf.version_core, ort: ort.env.versions.node, 'tfjs-wasm threads': 1, 'ort intraOpNumThreads': 1 },
+        units: 'GFLOP/s = 2·MACs of the direct convolution / median time; oursOverPeer = our GFLOP/s ÷ peer GFLOP/s',
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
+}
+
+await main();
