@@ -8,7 +8,8 @@
  * Per engine and case: weights packed / tensors created once, `warmup` untimed runs, then `runs` timed
  * runs (each includes reading the result back), median reported. GFLOP/s = 2·MACs / median, MACs of the
  * direct convolution (so Winograd's savings show as a higher rate). Ratios are ours ÷ peer in GFLOP/s
- * (> 1: convtype is faster). Results go to bench/results/layers.json. Timings live here, never in tests.
+ * (> 1: convtype is faster). Process CPU time is recorded too: on a shared machine it is steadier than
+ * wall time. Results go to bench/results/layers.json. Timings live here, never in tests.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -88,21 +89,28 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Times `fn` (sync or async): warm-up runs, then `runs` timed ones; slow engines get fewer runs. */
-async function time(fn: () => unknown): Promise<number[]> {
+/**
+ * Times `fn` (sync or async): warm-up runs, then `runs` timed ones (fewer for slow engines). Records
+ * wall time and process CPU time: on a shared machine the CPU time is the steadier of the two.
+ */
+async function time(fn: () => unknown): Promise<{ wall: number[]; cpu: number[] }> {
   const t0 = performance.now();
   await fn();
   const first = performance.now() - t0;
   const warmup = first > 1000 ? 1 : WARMUP;
   for (let i = 1; i < warmup; i++) await fn();
   const runs = first > 1000 ? Math.min(RUNS, 5) : RUNS;
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn();
-    times.push(performance.now() - t);
+    wall.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
   }
-  return times;
+  return { wall, cpu };
 }
 
 function ours(c: Case, x: Float32Array, w: Float32Array): () => void {
@@ -172,6 +180,7 @@ async function main(): Promise<void> {
   setThreadsCount(1);
   tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const loadAtStart = os.loadavg();
   console.log(`runs ${RUNS} (fewer for runs over 1 s), median; GFLOP/s = 2·MACs / time\n`);
 
   const results: Record<string, unknown>[] = [];
@@ -180,9 +189,9 @@ async function main(): Promise<void> {
     const macs = conv2dMacs(g);
     const x = random(g.batch * g.inH * g.inW * g.inC, 1);
     const w = random(g.kernelH * g.kernelW * (g.inC / g.groups) * g.outC, 2).map((v) => v * 0.05);
-    const perEngine: Partial<Record<Engine, { medianMs: number; gflops: number; timesMs: number[] }>> = {};
+    const perEngine: Partial<Record<Engine, { medianMs: number; gflops: number; cpuMedianMs: number; cpuGflops: number; timesMs: number[] }>> = {};
     for (const e of ENGINES) {
-      let times: number[];
+      let times: { wall: number[]; cpu: number[] };
       if (e === 'convtype-js') {
         times = await time(ours(c, x, w));
       } else if (e === 'ort') {
@@ -194,24 +203,42 @@ async function main(): Promise<void> {
         times = await time(t.run);
         t.dispose();
       }
-      const med = median(times);
-      perEngine[e] = { medianMs: med, gflops: (2 * macs) / med / 1e6, timesMs: times.map((t) => Number(t.toFixed(3))) };
-      console.log(`  ${c.name.padEnd(32)} ${e.padEnd(12)} ${med.toFixed(2).padStart(9)} ms ${perEngine[e]!.gflops.toFixed(2).padStart(7)} GFLOP/s`);
+      const med = median(times.wall);
+      const cpuMed = median(times.cpu);
+      perEngine[e] = {
+        medianMs: Number(med.toFixed(3)),
+        gflops: Number(((2 * macs) / med / 1e6).toFixed(3)),
+        cpuMedianMs: Number(cpuMed.toFixed(3)),
+        cpuGflops: Number(((2 * macs) / cpuMed / 1e6).toFixed(3)),
+        timesMs: times.wall.map((t) => Number(t.toFixed(3))),
+      };
+      const r = perEngine[e]!;
+      console.log(
+        `  ${c.name.padEnd(32)} ${e.padEnd(12)} ${med.toFixed(2).padStart(9)} ms ${r.gflops.toFixed(2).padStart(7)} GFLOP/s` +
+          `   (CPU time ${cpuMed.toFixed(2)} ms, ${r.cpuGflops.toFixed(2)} GFLOP/s)`,
+      );
     }
-    const mine = perEngine['convtype-js']!.gflops;
-    const ratios = Object.fromEntries(ENGINES.slice(1).map((e) => [e, Number((mine / perEngine[e]!.gflops).toFixed(3))]));
+    const mine = perEngine['convtype-js']!;
+    const ratios = Object.fromEntries(ENGINES.slice(1).map((e) => [e, Number((mine.gflops / perEngine[e]!.gflops).toFixed(3))]));
+    const cpuRatios = Object.fromEntries(ENGINES.slice(1).map((e) => [e, Number((mine.cpuGflops / perEngine[e]!.cpuGflops).toFixed(3))]));
     console.log(`  ${c.name.padEnd(32)} ours/peer: ${Object.entries(ratios).map(([k, v]) => `${k} ${v.toFixed(2)}×`).join(', ')}\n`);
-    results.push({ name: c.name, method: conv2dMethod(g), geometry: g, macs, engines: perEngine, oursOverPeer: ratios });
+    results.push({ name: c.name, method: conv2dMethod(g), geometry: g, macs, engines: perEngine, oursOverPeer: ratios, oursOverPeerCpuTime: cpuRatios });
   }
 
-  console.log(`${'case'.padEnd(32)} ${ENGINES.map((e) => e.padStart(12)).join(' ')}   ${'÷tfjs-cpu'.padStart(9)} ${'÷wasm'.padStart(6)} ${'÷ort'.padStart(6)}`);
-  for (const r of results) {
-    const eng = r.engines as Record<Engine, { gflops: number }>;
-    const ratio = r.oursOverPeer as Record<string, number>;
-    console.log(
-      `${String(r.name).padEnd(32)} ${ENGINES.map((e) => eng[e].gflops.toFixed(2).padStart(12)).join(' ')}   ` +
-        `${ratio['tfjs-cpu'].toFixed(2).padStart(8)}× ${ratio['tfjs-wasm'].toFixed(2).padStart(5)}× ${ratio.ort.toFixed(2).padStart(5)}×`,
-    );
+  for (const [title, key, ratioKey] of [
+    ['GFLOP/s, wall time', 'gflops', 'oursOverPeer'],
+    ['GFLOP/s, process CPU time', 'cpuGflops', 'oursOverPeerCpuTime'],
+  ] as const) {
+    console.log(`\n${title}`);
+    console.log(`${'case'.padEnd(32)} ${ENGINES.map((e) => e.padStart(12)).join(' ')}   ${'÷tfjs-cpu'.padStart(9)} ${'÷wasm'.padStart(6)} ${'÷ort'.padStart(6)}`);
+    for (const r of results) {
+      const eng = r.engines as Record<Engine, Record<typeof key, number>>;
+      const ratio = r[ratioKey] as Record<string, number>;
+      console.log(
+        `${String(r.name).padEnd(32)} ${ENGINES.map((e) => eng[e][key].toFixed(2).padStart(12)).join(' ')}   ` +
+          `${ratio['tfjs-cpu'].toFixed(2).padStart(8)}× ${ratio['tfjs-wasm'].toFixed(2).padStart(5)}× ${ratio.ort.toFixed(2).padStart(5)}×`,
+      );
+    }
   }
 
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'layers.json');
@@ -225,9 +252,11 @@ async function main(): Promise<void> {
         node: process.version,
         cpu: os.cpus()[0]?.model,
         cores: os.cpus().length,
-        loadAverageAtStart: os.loadavg(),
+        loadAverage: { start: loadAtStart, end: os.loadavg() },
         engines: { 'tfjs-core': tf.version_core, ort: ort.env.versions.node, 'tfjs-wasm threads': 1, 'ort intraOpNumThreads': 1 },
-        units: 'GFLOP/s = 2·MACs of the direct convolution / median time; oursOverPeer = our GFLOP/s ÷ peer GFLOP/s',
+        units:
+          'GFLOP/s = 2·MACs of the direct convolution / median time (wall; cpu* = process CPU time); ' +
+          'oursOverPeer = our GFLOP/s ÷ peer GFLOP/s (wall), oursOverPeerCpuTime the same on CPU time',
         results,
       },
       null,

@@ -5,8 +5,9 @@
  * Contract: x (batch, inH, inW, inC) at xOff, y (batch, outH, outW, outC) at yOff, outC = inC·M
  * (depth multiplier M, output channel c·M + q reads input channel c, SEMANTICS.md §2); weights packed
  * by `packConv2dDepthwiseWeights`: the HWIO kernel (kernelH, kernelW, 1, outC) as (taps, outC), then
- * the bias (outC). Per output pixel: list its in-bounds taps (padding is skipped by clipping the tap
- * range), then for each block of 4 channels sum bias + Σ_taps x·w in registers and store once.
+ * the bias (outC). Stride-1 3-wide windows (multiplier 1) run four interior outputs at a time,
+ * sharing input loads (`rowOf4`). Other pixels list their in-bounds taps (padding is skipped by
+ * clipping the tap range), then sum bias + Σ_taps x·w in registers per channel and store once.
  */
 import { activateRows, type Activation } from './activation.js';
 import type { Conv2dGeometry } from './geometry.js';
@@ -56,7 +57,25 @@ export function conv2dDepthwise(
       const kyLo = iy0 >= 0 ? 0 : Math.min(g.kernelH, Math.ceil(-iy0 / g.dilationH));
       const kyHi = Math.max(kyLo, Math.min(g.kernelH, Math.floor((g.inH - 1 - iy0) / g.dilationH) + 1));
       const yRow = yOff + (n * g.outH + oy) * g.outW * OC;
+      // Stride-1, 3-wide rows: four outputs at a time share their input loads (see rowOf4).
+      let blockLo = 0, blockHi = 0;
+      if (mult === 1 && g.kernelW === 3 && g.strideW === 1 && g.dilationW === 1) {
+        // Interior columns: 0 ≤ ox − padLeft and ox − padLeft + 2 < inW.
+        blockLo = Math.min(g.outW, g.padLeft);
+        blockHi = Math.max(blockLo, Math.min(g.outW, g.inW - 2 + g.padLeft));
+        blockHi = blockLo + ((blockHi - blockLo) & ~3);
+        let rows = 0;
+        for (let ky = kyLo; ky < kyHi; ky++, rows++) {
+          tx[rows] = xOff + (n * g.inH + iy0 + ky * g.dilationH) * g.inW * C;
+          tw[rows] = ky * 3 * OC;
+        }
+        for (let ox = blockLo; ox < blockHi; ox += 4) {
+          rowOf4(x, w, biasOff, (ox - g.padLeft) * C, y, yRow + ox * OC, rows, C);
+        }
+      }
       for (let ox = 0; ox < g.outW; ox++) {
+        if (ox === blockLo && blockHi > blockLo) ox = blockHi;
+        if (ox >= g.outW) break;
         const ix0 = ox * g.strideW - g.padLeft;
         const kxLo = ix0 >= 0 ? 0 : Math.min(g.kernelW, Math.ceil(-ix0 / g.dilationW));
         const kxHi = Math.max(kxLo, Math.min(g.kernelW, Math.floor((g.inW - 1 - ix0) / g.dilationW) + 1));
@@ -126,5 +145,35 @@ function nineTaps(x: Float32Array, w: Float32Array, biasOff: number, y: Float32A
       x[x6 + c] * w[w6 + c] +
       x[x7 + c] * w[w7 + c] +
       x[x8 + c] * w[w8 + c];
+  }
+}
+
+/**
+ * Four adjacent outputs of a stride-1 3-wide window, one channel at a time: per kernel row, six input
+ * loads and three weight loads feed twelve multiply-adds (the per-pixel path needs 24 loads for them).
+ * `tapX[r]` is the input offset of valid kernel row r (column 0), `tapW[r]` its weight offset.
+ */
+function rowOf4(x: Float32Array, w: Float32Array, biasOff: number, xCol: number, y: Float32Array, yo: number, rows: number, C: number): void {
+  const C2 = 2 * C, C3 = 3 * C, C4 = 4 * C, C5 = 5 * C, OC = C, OC2 = 2 * C, OC3 = 3 * C;
+  for (let c = 0; c < C; c++) {
+    const b = w[biasOff + c];
+    let s0 = b, s1 = b, s2 = b, s3 = b;
+    for (let r = 0; r < rows; r++) {
+      const xo = tapX[r] + xCol + c;
+      const wo = tapW[r] + c;
+      const w0 = w[wo], w1 = w[wo + OC], w2 = w[wo + OC2];
+      const x0 = x[xo], x1 = x[xo + C], x2 = x[xo + C2];
+      s0 += x0 * w0 + x1 * w1 + x2 * w2;
+      const x3 = x[xo + C3];
+      s1 += x1 * w0 + x2 * w1 + x3 * w2;
+      const x4 = x[xo + C4];
+      s2 += x2 * w0 + x3 * w1 + x4 * w2;
+      const x5 = x[xo + C5];
+      s3 += x3 * w0 + x4 * w1 + x5 * w2;
+    }
+    y[yo + c] = s0;
+    y[yo + OC + c] = s1;
+    y[yo + OC2 + c] = s2;
+    y[yo + OC3 + c] = s3;
   }
 }

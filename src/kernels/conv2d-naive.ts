@@ -7,7 +7,8 @@
  *                                                     · w[ky, kx, ci, co]),   g = ⌊co / (Cout/G)⌋,
  * with out-of-bounds input reading zero. Sums in double precision.
  */
-import { activate1, NO_ACTIVATION, type Activation } from './activation.js';
+import { NO_ACTIVATION, type Activation } from './activation.js';
+import { activationNaive } from './activation-naive.js';
 import type { Conv2dGeometry } from './geometry.js';
 
 /**
@@ -43,7 +44,7 @@ export function conv2dNaive(
               }
             }
           }
-          y[((n * g.outH + oy) * g.outW + ox) * g.outC + co] = activate1(act, sum);
+          y[((n * g.outH + oy) * g.outW + ox) * g.outC + co] = activationNaive(act, sum);
         }
       }
     }

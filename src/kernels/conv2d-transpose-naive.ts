@@ -7,7 +7,8 @@
  * targets outside the output are dropped (that is the padding), then bias and `act` are applied.
  * Sums in double precision.
  */
-import { activate1, NO_ACTIVATION, type Activation } from './activation.js';
+import { NO_ACTIVATION, type Activation } from './activation.js';
+import { activationNaive } from './activation-naive.js';
 import type { Conv2dTransposeGeometry } from './geometry.js';
 
 /**
@@ -45,6 +46,6 @@ export function conv2dTransposeNaive(
     }
   }
   const y = new Float32Array(outSize);
-  for (let i = 0; i < outSize; i++) y[i] = activate1(act, acc[i] + (bias === null ? 0 : bias[i % g.outC]));
+  for (let i = 0; i < outSize; i++) y[i] = activationNaive(act, acc[i] + (bias === null ? 0 : bias[i % g.outC]));
   return y;
 }

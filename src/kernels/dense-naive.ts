@@ -4,7 +4,8 @@
  * Contract: x is (batch, inFeatures), w is (inFeatures, units), bias is (units) or null,
  * returns a new y (batch, units): y[b, u] = act(bias[u] + Σ_i x[b, i]·w[i, u]). Sums in double.
  */
-import { activate1, NO_ACTIVATION, type Activation } from './activation.js';
+import { NO_ACTIVATION, type Activation } from './activation.js';
+import { activationNaive } from './activation-naive.js';
 import type { DenseGeometry } from './geometry.js';
 
 /**
@@ -23,7 +24,7 @@ export function denseNaive(
     for (let u = 0; u < g.units; u++) {
       let sum = bias === null ? 0 : bias[u];
       for (let i = 0; i < g.inFeatures; i++) sum += x[b * g.inFeatures + i] * w[i * g.units + u];
-      y[b * g.units + u] = activate1(act, sum);
+      y[b * g.units + u] = activationNaive(act, sum);
     }
   }
   return y;

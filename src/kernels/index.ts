@@ -11,6 +11,7 @@
  */
 export type { Activation } from './activation.js';
 export { activation, NO_ACTIVATION } from './activation.js';
+export { activationNaive } from './activation-naive.js';
 export type { Backend, PackedHandle } from './backend.js';
 export { jsBackend } from './backend.js';
 export type { Conv2dMethod, PackedConv2d } from './conv2d.js';

@@ -3,7 +3,8 @@
  * run contiguous channel loops over the valid taps (no per-element bounds checks).
  *
  * Contract: x (batch, inH, inW, channels) at xOff, y (batch, outH, outW, channels) at yOff (must not
- * overlap x). Semantics as `pool-naive.ts`: max skips padding (−∞); average divides by the in-bounds
+ * overlap x). Max is computed branch-free, `(a + b + |a − b|)/2`, which is exact after the float32
+ * store (±∞ inputs give NaN where a branch would not; activations are finite). Semantics as `pool-naive.ts`: max skips padding (−∞); average divides by the in-bounds
  * taps, or with `countIncludePad` by the taps inside the explicitly padded input (not the ceil
  * overhang). A window with no in-bounds tap yields −∞ (max) or 0 (avg); valid geometries have none.
  */
@@ -35,14 +36,21 @@ export function maxPool2d(g: Pool2dGeometry, x: Float32Array, xOff: number, y: F
         const kxLo = firstTap(ix0, g.dilationW, g.kernelW, 0);
         const kxHi = endTap(ix0, g.dilationW, g.kernelW, g.inW, kxLo);
         const yo = yOff + ((n * g.outH + oy) * g.outW + ox) * C;
-        for (let c = 0; c < C; c++) y[yo + c] = -Infinity;
+        if (kyLo === kyHi || kxLo === kxHi) {
+          for (let c = 0; c < C; c++) y[yo + c] = -Infinity;
+          continue;
+        }
+        // Start from the first valid tap (the branch-free max below cannot start from −∞).
+        const first = xOff + ((n * g.inH + iy0 + kyLo * g.dilationH) * g.inW + ix0 + kxLo * g.dilationW) * C;
+        for (let c = 0; c < C; c++) y[yo + c] = x[first + c];
         for (let ky = kyLo; ky < kyHi; ky++) {
           const row = xOff + ((n * g.inH + iy0 + ky * g.dilationH) * g.inW + ix0) * C;
           for (let kx = kxLo; kx < kxHi; kx++) {
             const xo = row + kx * g.dilationW * C;
             for (let c = 0; c < C; c++) {
-              const v = x[xo + c];
-              if (v > y[yo + c]) y[yo + c] = v;
+              // max(a, b) = (a + b + |a − b|)/2: a branch would mispredict on real data (see activation.ts).
+              const a = x[xo + c], b = y[yo + c];
+              y[yo + c] = (a + b + Math.abs(a - b)) * 0.5;
             }
           }
         }
