@@ -9,6 +9,8 @@
  */
 import { expectType } from 'tsd';
 import { input } from '../src/index.js';
+import type { Conv2dResult, Conv2dTransposeResult, DenseResult, Fail, InputCheck, Pool2dResult, Shape } from '../src/index.js';
+import type { ERROR_CASES } from '../test/cases/error-cases.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
@@ -223,6 +225,45 @@ const negativeDim = input([227, 227, -3]);
 // "input: dimension batch is not a positive integer (got 0, expected an integer ≥ 1)". Expected: a compile error here.
 const zeroBatch = input([227, 227, 3], { batch: 0 });
 expectType<Equal<typeof zeroBatch.shape, readonly [0, 227, 227, 3]>>(true);
+
+// ─── The shared table (test/cases/error-cases.ts) is exactly what the type-level rules report ──────
+// Its sentences are the contract the runtime twins are tested against (test/shapes.test.ts); here each case's
+// rule type must fail with that sentence, blaming that option ('' when the sentence replaces the argument).
+type Cases = (typeof ERROR_CASES)[number];
+type ShapeOfCase<C> = C extends { readonly input: infer D extends readonly number[] }
+  ? readonly [C extends { readonly batch: infer B extends number } ? B : number, ...D]
+  : never;
+type RuleOf<C> = C extends { readonly layer: infer L; readonly options: infer O }
+  ? L extends 'conv2d'
+    ? Conv2dResult<ShapeOfCase<C>, O>
+    : L extends 'conv2dTranspose'
+      ? Conv2dTransposeResult<ShapeOfCase<C>, O>
+      : L extends 'maxPool2d' | 'avgPool2d'
+        ? Pool2dResult<L, ShapeOfCase<C>, O>
+        : L extends 'dense'
+          ? DenseResult<ShapeOfCase<C>, O>
+          : 'unknown layer'
+  : never;
+/** `[option, sentence]` of the compile error for case C, or 'compiles'. */
+type CompileFailure<C> = C extends { readonly layer: string }
+  ? RuleOf<C> extends Fail<infer Option, infer Message, Shape>
+    ? [Option, Message]
+    : 'compiles'
+  : C extends { readonly input: infer D extends readonly number[] }
+    ? InputCheck<D> extends infer M extends string
+      ? ['', M]
+      : 'compiles'
+    : never;
+type TableExpectation<C> = C extends { readonly message: infer M } ? [C extends { readonly option: infer O } ? O : '', M] : never;
+/** The cases whose compile error is not the table's, with what the checker says instead; `never` when all agree. */
+type TableMismatches = Cases extends infer C
+  ? C extends { readonly name: infer Name }
+    ? Equal<CompileFailure<C>, TableExpectation<C>> extends true
+      ? never
+      : [Name, CompileFailure<C>]
+    : never
+  : never;
+expectType<Equal<TableMismatches, never>>(true);
 
 export {
   channelsNext, inFeaturesNext, kernelFitNext, dilatedFit, widthFit, unknownHeightFit, poolCeilNext, poolFloor,
