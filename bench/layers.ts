@@ -5,7 +5,8 @@
  *
  *     npx tsx bench/layers.ts [--runs N] [--only name,name]
  *
- * Per engine and case: weights packed / tensors created once, `warmup` untimed runs, then `runs` timed
+ * Per engine and case: weights packed / tensors created once, untimed warm-up runs (≥ 3 and ≥ 1.5 s,
+ * at most 200), then `runs` timed
  * runs (each includes reading the result back), median reported. GFLOP/s = 2·MACs / median, MACs of the
  * direct convolution (so Winograd's savings show as a higher rate). Ratios are ours ÷ peer in GFLOP/s
  * (> 1: convtype is faster). Process CPU time is recorded too: on a shared machine it is steadier than
@@ -71,6 +72,7 @@ const flag = (n: string): string | undefined => {
 };
 const RUNS = Number(flag('--runs') ?? 7);
 const WARMUP = 3;
+const WARMUP_MS = 1500;
 const ONLY = flag('--only')?.split(',');
 
 function random(n: number, seed: number): Float32Array {
@@ -94,11 +96,16 @@ function median(xs: number[]): number {
  * wall time and process CPU time: on a shared machine the CPU time is the steadier of the two.
  */
 async function time(fn: () => unknown): Promise<{ wall: number[]; cpu: number[] }> {
+  // JIT engines (ours, tfjs-cpu) reach steady state only after their hot loops are re-optimised,
+  // which takes dozens of calls for small layers: warm up for WARMUP_MS and at least WARMUP runs.
   const t0 = performance.now();
-  await fn();
-  const first = performance.now() - t0;
-  const warmup = first > 1000 ? 1 : WARMUP;
-  for (let i = 1; i < warmup; i++) await fn();
+  let count = 0;
+  let first = 0;
+  while (count < WARMUP || (performance.now() - t0 < WARMUP_MS && count < 200)) {
+    const t = performance.now();
+    await fn();
+    if (count++ === 0) first = performance.now() - t;
+  }
   const runs = first > 1000 ? Math.min(RUNS, 5) : RUNS;
   const wall: number[] = [];
   const cpu: number[] = [];

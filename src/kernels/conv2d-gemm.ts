@@ -1,15 +1,17 @@
 /**
  * Convolution as GEMM: each group is `Y_g (M, Cout/G) = A_g (M, K) · W_g (K, Cout/G)`, M = batch·outH·outW,
- * K = kernelH·kernelW·Cin/G. A is the NHWC input itself, read in place, for 1×1 stride-1 unpadded convs
- * (`pointwise`, no scratch), else an im2col matrix built directly in packed-panel format,
- * `rowsPerChunk` rows at a time, so the scratch stays bounded (≈ 256 KB) whatever the image size.
+ * K = kernelH·kernelW·Cin/G. For 1×1 stride-1 unpadded convs (`pointwise`) A is the NHWC input itself,
+ * packed chunk by chunk; otherwise an im2col matrix is built directly in packed-panel format. Either
+ * way `rowsPerChunk` rows at a time, so the scratch stays bounded (≈ 256 KB) whatever the image size.
+ * (Reading A in place through a strided micro-kernel was tried: it saves the packing but the strided
+ * kernel is ≈ 5% slower than the one with literal offsets, a wash.)
  *
  * Contract: x (batch, inH, inW, inC) at xOff, y (batch, outH, outW, outC) at yOff, weights packed by
  * `packConv2dGemmWeights` (per group: a packed B of (K, Cout/G), then its padded bias), scratch ≥
  * `conv2dGemmScratchSize(g)` float32 elements. Bias and activation are applied as each chunk is stored.
  */
 import { activateRows, type Activation } from './activation.js';
-import { gemmPacked, gemmRows, MR, NR, packB, packedASize, packedBSize } from './gemm.js';
+import { gemmPacked, MR, NR, packA, packB, packedASize, packedBSize } from './gemm.js';
 import type { Conv2dGeometry } from './geometry.js';
 
 /** Target size of one packed im2col chunk, in float32 elements (256 KB: stays in L2). */
@@ -31,9 +33,9 @@ function rowsPerChunk(g: Conv2dGeometry): number {
   return Math.min(rows, Math.ceil(m / MR) * MR);
 }
 
-/** Float32 scratch elements `conv2dGemm` needs for `g` (none for pointwise convs). */
+/** Float32 scratch elements `conv2dGemm` needs for `g`. */
 export function conv2dGemmScratchSize(g: Conv2dGeometry): number {
-  return isPointwise(g) ? 0 : packedASize(rowsPerChunk(g), depth(g));
+  return packedASize(rowsPerChunk(g), depth(g));
 }
 
 /** Packed layout of one group's weights: offset of group `i`'s B panels and bias. */
@@ -82,12 +84,9 @@ export function conv2dGemm(
     for (let m0 = 0; m0 < m; m0 += chunk) {
       const rows = Math.min(chunk, m - m0);
       const c = yOff + m0 * g.outC + grp * coutG;
-      if (pointwise) {
-        gemmRows(rows, coutG, k, x, xOff + m0 * g.inC + grp * cinG, g.inC, w, grp * s.b, w, grp * s.b + s.bias, y, c, g.outC);
-      } else {
-        im2colPacked(g, grp, x, xOff, m0, rows, scratch);
-        gemmPacked(rows, coutG, k, scratch, 0, w, grp * s.b, w, grp * s.b + s.bias, y, c, g.outC);
-      }
+      if (pointwise) packA(rows, k, x, xOff + m0 * g.inC + grp * cinG, g.inC, scratch, 0);
+      else im2colPacked(g, grp, x, xOff, m0, rows, scratch);
+      gemmPacked(rows, coutG, k, scratch, 0, w, grp * s.b, w, grp * s.b + s.bias, y, c, g.outC);
       activateRows(act, y, c, rows, coutG, g.outC);
     }
   }

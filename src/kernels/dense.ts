@@ -2,12 +2,11 @@
  * Fast dense layer: one GEMM with M = batch, K = inFeatures, N = units, weights packed once.
  *
  * Contract: x (batch, inFeatures) at xOff, kernel (inFeatures, units), bias (units) or null,
- * y (batch, units) at yOff (must not overlap x). x is read in place (no packing, no scratch: the
- * `scratch` argument is kept so dense has the same call shape as the convs). Bias and activation are
- * fused into the GEMM store.
+ * y (batch, units) at yOff (must not overlap x), scratch ≥ `denseScratchSize(g)` float32 elements
+ * (the packed copy of x). Bias and activation are fused into the GEMM store.
  */
 import { activateRows, type Activation } from './activation.js';
-import { gemmRows, NR, packB, packedBSize } from './gemm.js';
+import { gemmPacked, NR, packA, packB, packedASize, packedBSize } from './gemm.js';
 import type { DenseGeometry } from './geometry.js';
 
 /** A dense layer's packed weights: B panels of (inFeatures, units), then the padded bias. */
@@ -32,9 +31,9 @@ export function packDenseWeights(g: DenseGeometry, kernel: Float32Array, bias: F
   return { geometry: g, weights };
 }
 
-/** Float32 scratch elements `dense` needs for `g`: none (x is read in place). */
-export function denseScratchSize(_g: DenseGeometry): number {
-  return 0;
+/** Float32 scratch elements `dense` needs for `g`. */
+export function denseScratchSize(g: DenseGeometry): number {
+  return packedASize(g.batch, g.inFeatures);
 }
 
 /**
@@ -48,10 +47,11 @@ export function dense(
   y: Float32Array,
   yOff: number,
   act: Activation,
-  _scratch?: Float32Array,
+  scratch: Float32Array,
 ): void {
   const g = p.geometry;
+  packA(g.batch, g.inFeatures, x, xOff, g.inFeatures, scratch, 0);
   const bSize = packedBSize(g.inFeatures, g.units);
-  gemmRows(g.batch, g.units, g.inFeatures, x, xOff, g.inFeatures, p.weights, 0, p.weights, bSize, y, yOff, g.units);
+  gemmPacked(g.batch, g.units, g.inFeatures, scratch, 0, p.weights, 0, p.weights, bSize, y, yOff, g.units);
   activateRows(act, y, yOff, g.batch, g.units, g.units);
 }

@@ -6,8 +6,7 @@
  *   element (i, k) lives at `⌊i/MR⌋·K·MR + k·MR + i%MR`; rows past M in the last panel are zero.
  * - B is packed once (`packB`) into panels of `NR` columns: (k, j) at `⌊j/NR⌋·K·NR + k·NR + j%NR`;
  *   columns past N are zero. `bias` has `⌈N/NR⌉·NR` entries (zeros when the layer has none).
- * `gemmRows` skips packing A and reads it as plain row-major rows (same micro-kernel, strides as
- * arguments). Loop order: B panel outer (it stays in L1 while every A panel of the block streams past it), A panel
+ * Loop order: B panel outer (it stays in L1 while every A panel of the block streams past it), A panel
  * inner; callers bound the A block (a few hundred KB) so it stays in L2.
  *
  * Hot loops use literals or local copies of MR/NR: V8 does not constant-fold module-level constants
@@ -91,7 +90,7 @@ export function packB(
 const edge = new Float32Array(MR * NR);
 
 /**
- * `C[i, j] = bias[j] + Σ_k A[i, k]·B[k, j]` with A packed (see the file contract).
+ * `C[i, j] = bias[j] + Σ_k A[i, k]·B[k, j]` for the packed operands (see the file contract).
  * @example gemmPacked(m, n, k, pa, 0, pb, 0, bias, 0, y, 0, n)
  */
 export function gemmPacked(
@@ -108,88 +107,34 @@ export function gemmPacked(
   cOff: number,
   ldc: number,
 ): void {
-  gemm(m, n, k, a, aOff, MR * k, 1, MR, b, bOff, bias, biasOff, c, cOff, ldc);
-}
-
-/**
- * As `gemmPacked`, but A is read in place as row-major with row stride `lda` (no packing, no scratch):
- * a 1×1 stride-1 conv multiplies the NHWC input itself.
- * @example gemmRows(pixels, outC, inC, x, 0, inC, pb, 0, bias, 0, y, 0, outC)
- */
-export function gemmRows(
-  m: number,
-  n: number,
-  k: number,
-  a: Float32Array,
-  aOff: number,
-  lda: number,
-  b: Float32Array,
-  bOff: number,
-  bias: Float32Array,
-  biasOff: number,
-  c: Float32Array,
-  cOff: number,
-  ldc: number,
-): void {
-  gemm(m, n, k, a, aOff, MR * lda, lda, 1, b, bOff, bias, biasOff, c, cOff, ldc);
-}
-
-/**
- * The driver. A row i of a full panel starts at `aOff + ⌊i/MR⌋·panel + (i % MR)·rs`, and its k-th
- * element is `ks` further per k: packed A has (panel, rs, ks) = (MR·K, 1, MR), row-major A (MR·lda, lda, 1).
- */
-function gemm(
-  m: number,
-  n: number,
-  k: number,
-  a: Float32Array,
-  aOff: number,
-  panel: number,
-  rs: number,
-  ks: number,
-  b: Float32Array,
-  bOff: number,
-  bias: Float32Array,
-  biasOff: number,
-  c: Float32Array,
-  cOff: number,
-  ldc: number,
-): void {
-  const mr = MR, nr = NR;
-  const fullPanels = Math.floor(m / mr);
-  const fullRows = fullPanels * mr;
-  const panelsN = Math.ceil(n / nr);
+  const fullRows = m - (m % MR);
+  const panelsN = Math.ceil(n / NR);
   for (let jp = 0; jp < panelsN; jp++) {
-    const j = jp * nr;
-    const bp = bOff + jp * k * nr;
+    const j = jp * NR;
+    const bp = bOff + jp * k * NR;
     const bo = biasOff + j;
-    const cols = n - j < nr ? n - j : nr;
-    if (cols === nr) {
-      for (let ip = 0; ip < fullPanels; ip++) {
-        micro3x4(k, a, aOff + ip * panel, rs, ks, b, bp, bias, bo, c, cOff + ip * mr * ldc + j, ldc);
-      }
+    const cols = n - j < NR ? n - j : NR;
+    if (cols === NR) {
+      for (let i = 0; i < fullRows; i += MR) micro3x4(k, a, aOff + i * k, b, bp, bias, bo, c, cOff + i * ldc + j, ldc);
     } else {
-      for (let ip = 0; ip < fullPanels; ip++) {
-        micro3x4(k, a, aOff + ip * panel, rs, ks, b, bp, bias, bo, edge, 0, nr);
-        const ci = cOff + ip * mr * ldc + j;
-        for (let r = 0; r < mr; r++) for (let q = 0; q < cols; q++) c[ci + r * ldc + q] = edge[r * nr + q];
+      for (let i = 0; i < fullRows; i += MR) {
+        micro3x4(k, a, aOff + i * k, b, bp, bias, bo, edge, 0, NR);
+        for (let r = 0; r < MR; r++) for (let q = 0; q < cols; q++) c[cOff + (i + r) * ldc + j + q] = edge[r * NR + q];
       }
     }
-    // Leftover rows (< MR) of the last panel: one row at a time.
+    // Leftover rows (< MR) of the last, zero-padded A panel: one row at a time.
     for (let i = fullRows; i < m; i++) {
-      micro1x4(k, a, aOff + fullPanels * panel + (i - fullRows) * rs, ks, b, bp, bias, bo, edge, 0);
+      micro1x4(k, a, aOff + fullRows * k + (i - fullRows), b, bp, bias, bo, edge, 0);
       for (let q = 0; q < cols; q++) c[cOff + i * ldc + j + q] = edge[q];
     }
   }
 }
 
-/** The 3×4 tile: 12 accumulators in locals; A rows at `ap`, `ap + rs`, `ap + 2·rs`, step `ks` per k. */
+/** The 3×4 tile: 12 accumulators in locals, one A panel column and one B panel row per step. */
 function micro3x4(
   k: number,
   a: Float32Array,
   ap: number,
-  rs: number,
-  ks: number,
   b: Float32Array,
   bp: number,
   bias: Float32Array,
@@ -202,9 +147,8 @@ function micro3x4(
   let c00 = z0, c01 = z1, c02 = z2, c03 = z3;
   let c10 = z0, c11 = z1, c12 = z2, c13 = z3;
   let c20 = z0, c21 = z1, c22 = z2, c23 = z3;
-  const rs2 = rs + rs;
-  for (const end = ap + k * ks; ap < end; ap += ks) {
-    const a0 = a[ap], a1 = a[ap + rs], a2 = a[ap + rs2];
+  for (const end = ap + k * 3; ap < end; ap += 3) {
+    const a0 = a[ap], a1 = a[ap + 1], a2 = a[ap + 2];
     const b0 = b[bp];
     c00 += a0 * b0;
     c10 += a1 * b0;
@@ -239,12 +183,11 @@ function micro3x4(
   c[co + 3] = c23;
 }
 
-/** One row of A (first element at `ap`, step `ks` per k) times one B panel. */
+/** One row of a panel (`ap` points at that row's first element, stride MR) times one B panel. */
 function micro1x4(
   k: number,
   a: Float32Array,
   ap: number,
-  ks: number,
   b: Float32Array,
   bp: number,
   bias: Float32Array,
@@ -253,7 +196,7 @@ function micro1x4(
   co: number,
 ): void {
   let c0 = bias[bo], c1 = bias[bo + 1], c2 = bias[bo + 2], c3 = bias[bo + 3];
-  for (const end = ap + k * ks; ap < end; ap += ks) {
+  for (const end = ap + k * 3; ap < end; ap += 3) {
     const a0 = a[ap];
     c0 += a0 * b[bp];
     c1 += a0 * b[bp + 1];
