@@ -9,7 +9,11 @@ export type { Conv2dTransposeOptions, Conv2dTransposeResult } from './conv-trans
 export type { MaxPool2dOptions, AvgPool2dOptions, Pool2dResult } from './pool.js';
 export type { DenseOptions, DenseResult } from './dense.js';
 export type { FlattenResult } from './flatten.js';
-export type { SymbolicTensor, NameOption, SoftmaxOptions } from './tensor.js';
+export type { SymbolicTensor, NameOption } from './tensor.js';
+export type { LayerKind, LayerOptions, LayerRules, Rule } from './registry.js';
 export type { InputCheck } from './input.js';
 export type * from './messages.js';
 export type { Tensor, Model, LayerSummary, RunArgument, RunOutput, RunShapeMessage } from './model.js';
+export type { LayerSpec, SequentialSpec, ResidualSpec, BranchesSpec, AnySpec, ApplySpec, ChainArguments } from './spec.js';
+export type { ElementwiseResult, ConcatResult, Unify } from './merge.js';
+export type { SpecFactory, OptionalSpecFactory, SpecInput } from './factory.js';

@@ -75,3 +75,14 @@ export type InputDimMessage<Index extends Value, V extends Value> =
 /** An option the layer does not have (usually a typo). */
 export type UnknownOptionMessage<Layer extends string, Option extends string, Known extends string> =
   `${Layer}: unknown option '${Option}' (expected one of ${Known})`;
+
+/** Tensors that must have equal shapes (add, multiply). */
+export type ShapesDifferMessage<Layer extends string, A extends string, B extends string> =
+  `${Layer}: shapes differ (got ${A} and ${B}, expected equal shapes)`;
+
+/** Tensors to concatenate whose sizes differ off the channel axis. */
+export type ConcatMismatchMessage<A extends string, B extends string> =
+  `concat: sizes differ outside the channel axis (got ${A} and ${B}, expected equal batch and spatial sizes)`;
+
+/** A chain of specs whose declared input size disagrees with the layer before it. */
+export type ChainMessage<Index extends number, Inner extends string> = `sequential: layer ${Index} does not fit the layer before it: ${Inner}`;

@@ -1,12 +1,13 @@
 /**
- * The runtime side of `SymbolicTensor`: every method records one node after checking its shape rule, which
- * throws the same sentence the type checker shows. The class is typed loosely; users see it through the
- * `SymbolicTensor<S>` interface (types/tensor.ts), whose methods carry the exact shapes.
+ * The runtime side of `SymbolicTensor`: one method per layer kind (generated from the layer table), each
+ * checking its shape rule — which throws the sentence the type checker shows — and recording a node.
+ * Users see this class through the `SymbolicTensor<S>` interface (types/tensor.ts).
  */
 import type { Shape } from '../../types/shape.js';
 import type { SymbolicTensor } from '../../types/tensor.js';
-import { SHAPE_RULES } from './layers.js';
+import { FUNCTION_KINDS, LAYERS } from '../layers/index.js';
 import { createNode, type GraphNode } from './node.js';
+import { applySpec, type RuntimeSpec } from './spec.js';
 
 /** The implementation behind `SymbolicTensor`. */
 export class Tensor {
@@ -17,47 +18,39 @@ export class Tensor {
   get shape(): readonly number[] {
     return this.node.shape;
   }
-  /** Checks the rule of `kind` on this tensor's shape and records the node. */
-  protected layer(kind: string, options: object = {}): Tensor {
-    const rule = SHAPE_RULES[kind];
-    if (!rule) throw new Error(`convtype: unknown layer kind ${kind}`);
-    const shape = rule([this.node.shape], options);
-    return new Tensor(createNode(kind, options as Record<string, unknown>, [this.node], shape));
+  /** Checks the rule of `kind` on this tensor (and `others`) and records the node. */
+  layer(kind: string, options: object = {}, others: readonly Tensor[] = []): Tensor {
+    const def = LAYERS[kind];
+    if (!def) throw new Error(`convtype: unknown layer kind '${kind}'`);
+    const inputs = [this.node, ...others.map((t) => t.node)];
+    const shape = def.shape(
+      inputs.map((n) => n.shape),
+      options,
+    );
+    return new Tensor(createNode(kind, options as Record<string, unknown>, inputs, shape));
   }
-  conv2d(options: object) {
-    return this.layer('conv2d', options);
+  /** Applies a layer spec, sequence, residual block or branches. */
+  apply(spec: RuntimeSpec): Tensor {
+    return applySpec(this, spec);
   }
-  conv2dTranspose(options: object) {
-    return this.layer('conv2dTranspose', options);
-  }
-  maxPool2d(options: object) {
-    return this.layer('maxPool2d', options);
-  }
-  avgPool2d(options: object) {
-    return this.layer('avgPool2d', options);
-  }
-  flatten(options?: object) {
-    return this.layer('flatten', options);
-  }
-  dense(options: object) {
-    return this.layer('dense', options);
-  }
-  relu(options?: object) {
-    return this.layer('relu', options);
-  }
-  sigmoid(options?: object) {
-    return this.layer('sigmoid', options);
-  }
-  tanh(options?: object) {
-    return this.layer('tanh', options);
-  }
-  softmax(options?: object) {
-    return this.layer('softmax', options);
-  }
+}
+
+for (const kind of Object.keys(LAYERS)) {
+  if (FUNCTION_KINDS.has(kind)) continue;
+  Object.defineProperty(Tensor.prototype, kind, {
+    value(this: Tensor, options?: object) {
+      return this.layer(kind, options ?? {});
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** The typed view of a runtime tensor. */
 export const typed = <S extends Shape>(t: Tensor): SymbolicTensor<S> => t as unknown as SymbolicTensor<S>;
 
 /** The runtime tensor behind a typed one. */
-export const untyped = (t: SymbolicTensor<Shape>): Tensor => t as unknown as Tensor;
+export function untyped(t: unknown): Tensor {
+  if (!(t instanceof Tensor)) throw new TypeError(`convtype: expected a symbolic tensor from input(...) (got ${String(t)})`);
+  return t;
+}

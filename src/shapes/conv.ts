@@ -26,7 +26,7 @@ export function conv2dShape(input: readonly number[], options: Conv2dOptions): n
   checkRanges(layer, options, RANGES);
   checkDeclared(layer, 'inChannels', options.inChannels, c, 'channels', formatShape(input));
   const groups = options.groups ?? 1;
-  if (c % groups !== 0) throw new ShapeError(groupsMessage(layer, groups, 'input channels', c), layer, 'groups');
+  if (c >= 0 && c % groups !== 0) throw new ShapeError(groupsMessage(layer, groups, 'input channels', c), layer, 'groups');
   if (options.filters % groups !== 0) {
     throw new ShapeError(groupsMessage(layer, groups, 'filters', options.filters), layer, 'groups');
   }

@@ -20,5 +20,6 @@ export function denseShape(input: readonly number[], options: DenseOptions): num
 
 /** Twin of `FlattenResult`. @example flattenShape([-1, 7, 7, 512]) //=> [-1, 25088] */
 export function flattenShape(input: readonly number[]): number[] {
-  return [input[0]!, input.slice(1).reduce((a, b) => a * b, 1)];
+  const dims = input.slice(1);
+  return [input[0]!, dims.some((d) => d < 0) ? -1 : dims.reduce((a, b) => a * b, 1)];
 }

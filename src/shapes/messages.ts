@@ -15,6 +15,9 @@ import type {
   RankMessage,
   TransposeFitMessage,
   UnknownOptionMessage,
+  ShapesDifferMessage,
+  ConcatMismatchMessage,
+  ChainMessage,
 } from '../../types/messages.js';
 
 type Value = string | number;
@@ -106,3 +109,12 @@ export const unknownOptionMessage = <L extends string, O extends string, K exten
   option: O,
   known: K,
 ): UnknownOptionMessage<L, O, K> => `${layer}: unknown option '${option}' (expected one of ${known})`;
+
+export const shapesDifferMessage = <L extends string, A extends string, B extends string>(layer: L, a: A, b: B): ShapesDifferMessage<L, A, B> =>
+  `${layer}: shapes differ (got ${a} and ${b}, expected equal shapes)`;
+
+export const concatMismatchMessage = <A extends string, B extends string>(a: A, b: B): ConcatMismatchMessage<A, B> =>
+  `concat: sizes differ outside the channel axis (got ${a} and ${b}, expected equal batch and spatial sizes)`;
+
+export const chainMessage = <I extends number, M extends string>(index: I, inner: M): ChainMessage<I, M> =>
+  `sequential: layer ${index} does not fit the layer before it: ${inner}`;

@@ -64,7 +64,7 @@ export function checkDeclared(
   what: string,
   input: string,
 ): void {
-  if (declared !== undefined && declared !== actual) {
+  if (declared !== undefined && actual >= 0 && declared !== actual) {
     throw new ShapeError(inputSizeMessage(layer, option, declared, actual, what, input), layer, option);
   }
 }

@@ -51,7 +51,7 @@ export type PoolLength<
   PB extends number,
   PE extends number,
   Ceil extends boolean,
-> = number extends In | K | S | D | PB | PE
+> = number extends K | D | PB | PE
   ? AxisOk<number>
   : DilatedDigits<`${K}`, `${D}`> extends infer KE extends string
     ? DivModDigits<KE, '2'>[0] extends infer Half extends string
@@ -59,7 +59,9 @@ export type PoolLength<
         ? { readonly pad: [PB, NumberOf<Half>] }
         : CompareDigits<`${PE}`, Half> extends 'gt'
           ? { readonly pad: [PE, NumberOf<Half>] }
-          : AddDigits<`${In}`, `${PB}`> extends infer InPB extends string
+          : number extends In | S
+            ? AxisOk<number>
+            : AddDigits<`${In}`, `${PB}`> extends infer InPB extends string
             ? AddDigits<InPB, `${PE}`> extends infer P extends string
               ? SubtractDigits<Ceil extends true ? AddDigits<P, SubtractDigits<`${S}`, '1'> & string> : P, KE> extends infer N extends string
                 ? DivModDigits<N, `${S}`>[0] extends infer Q extends string
@@ -87,11 +89,13 @@ export type TransposeLength<
   PB extends number,
   PE extends number,
   Op extends number,
-> = number extends In | K | S | D | PB | PE | Op
+> = number extends S | D | Op
   ? AxisOk<number>
   : (CompareDigits<`${S}`, `${D}`> extends 'lt' ? `${D}` : `${S}`) extends infer Limit extends string
     ? CompareDigits<`${Op}`, Limit> extends 'lt'
-      ? MultiplyDigits<SubtractDigits<`${In}`, '1'> & string, `${S}`> extends infer Span extends string
+      ? number extends In | K | PB | PE
+        ? AxisOk<number>
+        : MultiplyDigits<SubtractDigits<`${In}`, '1'> & string, `${S}`> extends infer Span extends string
         ? AddDigits<AddDigits<Span, DilatedDigits<`${K}`, `${D}`>>, `${Op}`> extends infer Full extends string
           ? AddDigits<`${PB}`, `${PE}`> extends infer Pads extends string
             ? SubtractDigits<Full, Pads> extends infer Out extends string
