@@ -13,7 +13,7 @@ export type { SymbolicTensor, NameOption } from './tensor.js';
 export type { LayerKind, LayerOptions, LayerRules, Rule } from './registry.js';
 export type { InputCheck } from './input.js';
 export type * from './messages.js';
-export type { Tensor, Model, LayerSummary, RunArgument, RunOutput, RunShapeMessage } from './model.js';
+export type { Tensor, Model, MultiModel, LayerSummary, RunArgument, RunArguments, RunOutput, RunShapeMessage } from './model.js';
 export type { LayerSpec, SequentialSpec, ResidualSpec, BranchesSpec, AnySpec, ApplySpec, ChainArguments } from './spec.js';
 export type { ElementwiseResult, ConcatResult, Unify } from './merge.js';
 export type { SpecFactory, OptionalSpecFactory, SpecInput } from './factory.js';

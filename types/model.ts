@@ -73,3 +73,27 @@ export interface Model<In extends Shape, Out extends Shape> {
   /** The summary as an aligned text table with totals. */
   summary(): string;
 }
+
+type AllFit<Ins extends readonly Shape[], Xs extends readonly Tensor[]> = Ins extends readonly [
+  infer I extends Shape,
+  ...infer IRest extends readonly Shape[],
+]
+  ? Xs extends readonly [infer X extends Tensor, ...infer XRest extends readonly Tensor[]]
+    ? RunArgument<I, X['shape']> extends Tensor
+      ? AllFit<IRest, XRest>
+      : RunArgument<I, X['shape']>
+    : `model.run: too few inputs (expected ${Ins['length']} more)`
+  : Xs extends readonly []
+    ? true
+    : `model.run: too many inputs (got ${Xs['length']} extra)`;
+
+/** The argument of a several-input model's `run`: the tensors, or the message of the first that does not fit. */
+export type RunArguments<Ins extends readonly Shape[], Xs extends readonly Tensor[]> = AllFit<Ins, Xs> extends true ? Xs : AllFit<Ins, Xs>;
+
+/** A model with several inputs and/or outputs: `run` takes and returns arrays (batch from the first input). */
+export interface MultiModel<Ins extends readonly Shape[], Outs extends readonly Shape[]>
+  extends Omit<Model<Ins[0], Outs[0]>, 'run'> {
+  run<const Xs extends readonly Tensor[]>(
+    xs: RunArguments<Ins, Xs>,
+  ): { readonly [I in keyof Outs]: Outs[I] extends infer O extends Shape ? Tensor<RunOutput<O, Xs[0]['shape']>> : never };
+}

@@ -2,10 +2,13 @@
  * `model(input, output, { seed })`: collects the graph, creates every weight deterministically from the
  * seed, and runs batches through a plan cached per batch size.
  */
-import type { LayerSummary, Model, Tensor } from '../../types/model.js';
+import type { LayerSummary, Model, MultiModel, Tensor } from '../../types/model.js';
+import type { Typed } from '../../types/registry.js';
 import type { Shape } from '../../types/shape.js';
 import type { SymbolicTensor } from '../../types/tensor.js';
-import { InputError, WeightError } from '../errors.js';
+
+type ShapesOf<Ts extends readonly Typed[]> = { readonly [I in keyof Ts]: Ts[I]['shape'] };
+import { GraphError, InputError, WeightError } from '../errors.js';
 import { untyped } from '../graph/tensor.js';
 import { jsBackend, type Backend } from '../kernels/backend.js';
 import { sizeOf, type ParameterSpec } from '../layers/definition.js';
@@ -33,9 +36,21 @@ export interface ModelOptions {
 export function model<In extends Shape, Out extends Shape>(
   input: SymbolicTensor<In>,
   output: SymbolicTensor<Out>,
-  options: ModelOptions = {},
-): Model<In, Out> {
-  return new ModelImpl(input, output, options) as unknown as Model<In, Out>;
+  options?: ModelOptions,
+): Model<In, Out>;
+/**
+ * A runnable model with several inputs and/or outputs (given as arrays); `run` takes and returns arrays.
+ * @example model([image, mask], [logits, boxes]).run([x1, x2]).length //=> 2
+ */
+export function model<const Ins extends readonly Typed[], const Outs extends readonly Typed[]>(
+  inputs: Ins,
+  outputs: Outs,
+  options?: ModelOptions,
+): MultiModel<ShapesOf<Ins>, ShapesOf<Outs>>;
+export function model(input: unknown, output: unknown, options: ModelOptions = {}): unknown {
+  const many = Array.isArray(input) || Array.isArray(output);
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+  return new ModelImpl(list(input), list(output), many, options);
 }
 
 interface WeightEntry {
@@ -57,15 +72,26 @@ class ModelImpl {
   private readonly plans = new Map<number, Plan>();
   private readonly backend: Backend;
 
-  constructor(input: SymbolicTensor<Shape>, output: SymbolicTensor<Shape>, options: ModelOptions) {
-    const inNode = untyped(input).node;
-    const outNode = untyped(output).node;
+  private readonly many: boolean;
+  private readonly inputShapes: readonly (readonly number[])[];
+
+  constructor(inputs: readonly unknown[], outputs: readonly unknown[], many: boolean, options: ModelOptions) {
+    const inNodes = inputs.map((t) => untyped(t).node);
+    const outNodes = outputs.map((t) => untyped(t).node);
+    if (inNodes.length === 0 || outNodes.length === 0) {
+      throw new GraphError(`model: needs at least one input and one output (got ${inNodes.length} and ${outNodes.length})`);
+    }
+    for (const n of inNodes) {
+      if (n.kind !== 'input') throw new GraphError(`model: an input is not made by input(...) (got a ${n.kind} output, expected input(...))`);
+    }
+    this.many = many;
     this.backend = options.backend ?? jsBackend;
-    this.inputIds = [inNode.id];
-    this.outputIds = [outNode.id];
-    this.inputShape = inNode.shape;
-    this.outputShape = outNode.shape;
-    this.graph = collectGraph([inNode], [outNode]);
+    this.inputIds = inNodes.map((n) => n.id);
+    this.outputIds = outNodes.map((n) => n.id);
+    this.inputShapes = inNodes.map((n) => n.shape);
+    this.inputShape = inNodes[0]!.shape;
+    this.outputShape = outNodes[0]!.shape;
+    this.graph = collectGraph(inNodes, outNodes);
     const random = seededRandom(options.seed ?? 0);
     const rows: LayerSummary[] = [];
     for (const { node, name } of this.graph) {
@@ -122,14 +148,23 @@ class ModelImpl {
     this.plans.clear();
   }
 
-  run(x: Tensor): Tensor {
-    const batch = this.checkInput(x);
-    const plan = this.planFor(batch);
-    plan.memory.set(x.data, plan.inputOffsets[0]);
+  run(x: Tensor | readonly Tensor[]): Tensor | Tensor[] {
+    const xs = this.many ? (Array.isArray(x) ? (x as readonly Tensor[]) : notArray(x)) : [x as Tensor];
+    if (xs.length !== this.inputIds.length) {
+      throw new InputError(`model.run: wrong number of inputs (got ${xs.length}, expected ${this.inputIds.length})`);
+    }
+    const batches = xs.map((t, i) => this.checkInput(t, i));
+    if (batches.some((b) => b !== batches[0])) {
+      throw new InputError(`model.run: inputs have different batch sizes (got ${batches.join(', ')}, expected one batch size)`);
+    }
+    const plan = this.planFor(batches[0]!);
+    xs.forEach((t, i) => plan.memory.set(t.data, plan.inputOffsets[i]));
     for (const step of plan.steps) step.run(plan.memory, step.inputs, step.output);
-    const shape = plan.outputShapes[0]!;
-    const start = plan.outputOffsets[0]!;
-    return Object.freeze({ shape: Object.freeze([...shape]), data: plan.memory.slice(start, start + sizeOf(shape)) });
+    const outs = plan.outputShapes.map((shape, i) => {
+      const start = plan.outputOffsets[i]!;
+      return Object.freeze({ shape: Object.freeze([...shape]), data: plan.memory.slice(start, start + sizeOf(shape)) });
+    });
+    return this.many ? outs : outs[0]!;
   }
 
   summary(): string {
@@ -147,8 +182,8 @@ class ModelImpl {
   }
 
   /** The batch of `x`, after checking it fits the input (the runtime twin of `RunArgument`). */
-  private checkInput(x: Tensor): number {
-    const expected = this.inputShape;
+  private checkInput(x: Tensor, index: number): number {
+    const expected = this.inputShapes[index]!;
     if (x === null || typeof x !== 'object' || !Array.isArray(x.shape)) {
       throw new InputError(`model.run: input is not a tensor (got ${describe(x)}, expected { shape, data: Float32Array })`);
     }
@@ -167,6 +202,10 @@ class ModelImpl {
     }
     return x.shape[0]!;
   }
+}
+
+function notArray(x: unknown): never {
+  throw new InputError(`model.run: this model has several inputs or outputs (got ${describe(x)}, expected an array of tensors)`);
 }
 
 const formatDims = (dims: readonly number[]): string => (Array.isArray(dims) ? `[${dims.join(', ')}]` : String(dims));
