@@ -17,3 +17,4 @@ export type { Tensor, Model, MultiModel, LayerSummary, RunArgument, RunArguments
 export type { LayerSpec, SequentialSpec, ResidualSpec, BranchesSpec, AnySpec, ApplySpec, ChainArguments } from './spec.js';
 export type { ElementwiseResult, ConcatResult, Unify } from './merge.js';
 export type { SpecFactory, OptionalSpecFactory, SpecInput } from './factory.js';
+export type { Cropping2dOptions, Cropping2dResult } from './cropping.js';

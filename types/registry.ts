@@ -9,6 +9,7 @@
  */
 import type { ActivationOptionsMap, ActivationRules } from './methods/activation.js';
 import type { ConvOptionsMap, ConvRules } from './methods/conv.js';
+import type { CropOptionsMap, CropRules } from './methods/crop.js';
 import type { DenseOptionsMap, DenseRules } from './methods/dense.js';
 import type { NormOptionsMap, NormRules } from './methods/norm.js';
 import type { PoolOptionsMap, PoolRules } from './methods/pool.js';
@@ -24,10 +25,11 @@ export interface LayerRules<S extends Shape, O>
     DenseRules<S, O>,
     ActivationRules<S, O>,
     NormRules<S, O>,
-    ResizeRules<S, O> {}
+    ResizeRules<S, O>,
+    CropRules<S, O> {}
 
 /** The options type of every layer kind. */
-export interface LayerOptions extends ConvOptionsMap, PoolOptionsMap, DenseOptionsMap, ActivationOptionsMap, NormOptionsMap, ResizeOptionsMap {}
+export interface LayerOptions extends ConvOptionsMap, PoolOptionsMap, DenseOptionsMap, ActivationOptionsMap, NormOptionsMap, ResizeOptionsMap, CropOptionsMap {}
 
 /** A layer kind. */
 export type LayerKind = keyof LayerOptions & string;

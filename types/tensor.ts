@@ -5,6 +5,7 @@
  */
 import type { ActivationMethods } from './methods/activation.js';
 import type { ConvMethods } from './methods/conv.js';
+import type { CropMethods } from './methods/crop.js';
 import type { DenseMethods } from './methods/dense.js';
 import type { GraphMethods } from './methods/graph.js';
 import type { NormMethods } from './methods/norm.js';
@@ -25,7 +26,8 @@ export interface SymbolicTensor<S extends Shape>
     ActivationMethods,
     NormMethods,
     ResizeMethods,
-    GraphMethods {
+    GraphMethods,
+    CropMethods {
   /** The shape, batch first; at run time an unknown batch is -1. */
   readonly shape: S;
 }

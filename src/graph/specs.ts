@@ -12,3 +12,4 @@ export const relu = factory('relu') as unknown as OptionalSpecFactory<'relu'>;
 export const sigmoid = factory('sigmoid') as unknown as OptionalSpecFactory<'sigmoid'>;
 export const tanh = factory('tanh') as unknown as OptionalSpecFactory<'tanh'>;
 export const softmax = factory('softmax') as unknown as OptionalSpecFactory<'softmax'>;
+export const cropping2d = factory('cropping2d') as unknown as SpecFactory<'cropping2d'>;

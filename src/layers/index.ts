@@ -1,6 +1,7 @@
 /** Every layer kind by name: the one table the graph, the planner and the summary read. */
 import { reluLayer, sigmoidLayer, softmaxLayer, tanhLayer } from './activation.js';
 import { convNdLayers } from './conv-nd.js';
+import { cropping2dLayer } from './crop.js';
 import { conv2dLayer } from './conv2d.js';
 import { conv2dTransposeLayer } from './conv2d-transpose.js';
 import { denseLayer, flattenLayer } from './dense.js';
@@ -25,6 +26,7 @@ const ALL: LayerDefinition[] = [
   ...normLayers,
   ...resizeLayers,
   ...mergeLayers,
+  cropping2dLayer,
 ];
 
 export const LAYERS: Readonly<Record<string, LayerDefinition>> = Object.fromEntries(ALL.map((l) => [l.kind, l]));
