@@ -48,7 +48,7 @@ describe('cropping2d shapes', () => {
   it('throws the compile-time sentence when nothing is left', () => {
     // Options typed as the wide `Cropping2dOptions` are only checked at run time.
     const options: Cropping2dOptions = { cropping: [[2, 2], [0, 0]] };
-    expect(() => input([4, 4, 1]).cropping2d(options)).toThrow(
+    expect(() => void input([4, 4, 1]).cropping2d(options)).toThrow(
       new ShapeError('cropping2d: cropping 4 leaves nothing of the height 4 (input [B, 4, 4, 1])', 'cropping2d', 'cropping'),
     );
   });
