@@ -7,14 +7,18 @@
  * - B is packed once (`packB`) into panels of `NR` columns: (k, j) at `⌊j/NR⌋·K·NR + k·NR + j%NR`;
  *   columns past N are zero. `bias` has `⌈N/NR⌉·NR` entries (zeros when the layer has none).
  * Loop order: B panel outer (it stays in L1 while every A panel of the block streams past it), A panel
- * inner; callers bound the A block (a few hundred KB) so it stays in L2.
+ * inner; callers bound the A block (a few hundred KB) so it stays in L2. No K blocking: at the ≈ 6
+ * GFLOP/s a scalar JS tile reaches, a K × 4 B panel (37 KB at K = 2304) streamed from L2 costs
+ * ≈ 7 GB/s, far below L2 bandwidth, so splitting K would only add C reloads.
  *
  * Hot loops use literals or local copies of MR/NR: V8 does not constant-fold module-level constants
  * (with `MR` in the micro-kernel it ran at half speed).
  *
- * Why 3×4: in V8 every typed-array load carries a bounds check, so a tile is limited by loads, and the
- * register allocator spills accumulators beyond ~12. Measured on this machine (K = 256…1152):
- * 3×4 ≈ 5.9 GFLOP/s, 4×4 ≈ 5.3, 4×8 ≈ 5.2, 2×4 ≈ 4.6; unrolling k made every tile slower.
+ * Why 3×4: in V8 every typed-array load carries an overflow check, a sign extension and a bounds
+ * check (plus a detached-buffer check once any ArrayBuffer in the process was detached), so a tile is
+ * limited by loads, and the register allocator spills accumulators beyond ~12. Measured on this
+ * machine (Node 20, K = 256…1152): 3×4 ≈ 5.9 GFLOP/s, 4×4 ≈ 5.3, 4×8 ≈ 5.2, 2×4 ≈ 4.6; unrolling k
+ * made every tile slower; Float64Array panels were no faster than Float32Array ones.
  */
 
 /** Rows of A per packed panel (and per micro-tile). */
