@@ -54,7 +54,9 @@ export function activate1(act: Activation, v: number): number {
 export function activation(act: Activation, x: Float32Array, xOff: number, y: Float32Array, yOff: number, n: number): void {
   switch (act.kind) {
     case 'none':
-      if (x !== y || xOff !== yOff) y.set(x.subarray(xOff, xOff + n), yOff);
+      if (x === y && xOff === yOff) return;
+      if (x === y) y.copyWithin(yOff, xOff, xOff + n);
+      else for (let i = 0; i < n; i++) y[yOff + i] = x[xOff + i];
       return;
     case 'relu':
       for (let i = 0; i < n; i++) {

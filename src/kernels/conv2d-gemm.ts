@@ -38,23 +38,26 @@ export function conv2dGemmScratchSize(g: Conv2dGeometry): number {
   return packedASize(rowsPerChunk(g), depth(g));
 }
 
-/** Packed layout of one group's weights: offset of group `i`'s B panels and bias. */
-function groupStride(g: Conv2dGeometry): { b: number; bias: number } {
-  const coutG = g.outC / g.groups;
-  const biasLen = Math.ceil(coutG / NR) * NR;
-  return { b: packedBSize(depth(g), coutG) + biasLen, bias: packedBSize(depth(g), coutG) };
+/** Packed layout: group i's B panels start at i·groupStride(g), its padded bias `groupBias(g)` later. */
+function groupBias(g: Conv2dGeometry): number {
+  return packedBSize(depth(g), g.outC / g.groups);
+}
+
+function groupStride(g: Conv2dGeometry): number {
+  return groupBias(g) + Math.ceil(g.outC / g.groups / NR) * NR;
 }
 
 /** Packs HWIO weights and bias once: per group, B panels of (K, Cout/G) followed by the padded bias. */
 export function packConv2dGemmWeights(g: Conv2dGeometry, hwio: Float32Array, bias: Float32Array | null): Float32Array {
   const coutG = g.outC / g.groups;
   const k = depth(g);
-  const s = groupStride(g);
-  const out = new Float32Array(s.b * g.groups);
+  const stride = groupStride(g);
+  const biasAt = groupBias(g);
+  const out = new Float32Array(stride * g.groups);
   for (let grp = 0; grp < g.groups; grp++) {
     // HWIO viewed as (K, outC): row k = (ky·kW + kx)·Cin/G + ci, this group's columns start at grp·Cout/G.
-    packB(k, coutG, hwio, grp * coutG, g.outC, 1, out, grp * s.b);
-    if (bias !== null) for (let j = 0; j < coutG; j++) out[grp * s.b + s.bias + j] = bias[grp * coutG + j];
+    packB(k, coutG, hwio, grp * coutG, g.outC, 1, out, grp * stride);
+    if (bias !== null) for (let j = 0; j < coutG; j++) out[grp * stride + biasAt + j] = bias[grp * coutG + j];
   }
   return out;
 }
@@ -78,7 +81,8 @@ export function conv2dGemm(
   const coutG = g.outC / g.groups;
   const k = depth(g);
   const chunk = rowsPerChunk(g);
-  const s = groupStride(g);
+  const stride = groupStride(g);
+  const biasAt = groupBias(g);
   const pointwise = isPointwise(g);
   for (let grp = 0; grp < g.groups; grp++) {
     for (let m0 = 0; m0 < m; m0 += chunk) {
@@ -86,7 +90,7 @@ export function conv2dGemm(
       const c = yOff + m0 * g.outC + grp * coutG;
       if (pointwise) packA(rows, k, x, xOff + m0 * g.inC + grp * cinG, g.inC, scratch, 0);
       else im2colPacked(g, grp, x, xOff, m0, rows, scratch);
-      gemmPacked(rows, coutG, k, scratch, 0, w, grp * s.b, w, grp * s.b + s.bias, y, c, g.outC);
+      gemmPacked(rows, coutG, k, scratch, 0, w, grp * stride, w, grp * stride + biasAt, y, c, g.outC);
       activateRows(act, y, c, rows, coutG, g.outC);
     }
   }
