@@ -80,6 +80,16 @@ describe('conv2d fast vs naive', () => {
     configs.push({ args: randomConv(r, kinds[i % 4]), act: ACTIVATIONS[int(r, 0, ACTIVATIONS.length - 1)], bias: r() < 0.8 });
   }
   for (let i = 0; i < 8; i++) configs.push({ args: randomConv(r, i % 2 ? 'large' : 'winograd'), act: { kind: 'relu' }, bias: true });
+  // Depthwise stride-1 3-wide windows (the four-outputs-at-a-time path): widths around multiples of 4,
+  // asymmetric pads, kernel heights 1–5, dilated rows.
+  for (let i = 0; i < 16; i++) {
+    const c = int(r, 2, 9);
+    const p: [[number, number], [number, number]] = [[int(r, 0, 2), int(r, 0, 2)], [int(r, 0, 2), int(r, 0, 2)]];
+    const kh = int(r, 1, 5), dh = int(r, 1, 2);
+    const h = Math.max(1, dh * (kh - 1) + 1 - p[0][0] - p[0][1]) + int(r, 0, 6);
+    const args: ConvArgs = { batch: int(r, 1, 2), h, w: int(r, 3, 17), c, outC: c, k: [kh, 3], s: [int(r, 1, 2), 1], d: [dh, 1], p, groups: c };
+    configs.push({ args, act: ACTIVATIONS[i % ACTIVATIONS.length], bias: true });
+  }
   // Big enough to need several im2col / Winograd chunks.
   configs.push({ args: { batch: 2, h: 22, w: 21, c: 16, outC: 20, k: [3, 3], s: [1, 1], d: [1, 1], p: [[1, 1], [1, 1]] }, act: { kind: 'none' }, bias: true });
   configs.push({ args: { batch: 2, h: 30, w: 29, c: 24, outC: 9, k: [3, 3], s: [1, 1], d: [2, 2], p: [[2, 1], [0, 2]] }, act: { kind: 'tanh' }, bias: true });
