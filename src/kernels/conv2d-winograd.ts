@@ -4,7 +4,8 @@
  *
  * Contract: x (batch, inH, inW, inC) at xOff, y (batch, outH, outW, outC) at yOff, weights packed by
  * `packConv2dWinogradWeights` (16 packed B matrices U_ξ (inC, outC), ξ = 4·row + col of the 4×4
- * transformed tile, then the padded bias), scratch ≥ `conv2dWinogradScratchSize(g)` float32s.
+ * transformed tile, then the padded bias), scratch ≥ `conv2dWinogradScratchSize(g)` float32s from
+ * `scratchOff`.
  *
  * A tile holds outputs (oy0 + {0, dH}, ox0 + {0, dW}) and reads inputs oy0 − padTop + dH·{0..3}
  * (same for columns): with dilation d the tile's taps are d apart, so the algorithm is unchanged.
@@ -101,6 +102,7 @@ export function conv2dWinograd(
   yOff: number,
   act: Activation,
   scratch: Float32Array,
+  scratchOff = 0,
 ): void {
   const cin = g.inC, cout = g.outC, mr = MR;
   const dH = g.dilationH, dW = g.dilationW;
@@ -108,7 +110,7 @@ export function conv2dWinograd(
   const total = g.batch * tH * tW;
   const tc = tilesPerChunk(g);
   const vStride = packedASize(tc, cin);
-  const mBase = 16 * vStride;
+  const mBase = scratchOff + 16 * vStride;
   const mStride = tc * cout;
   const bSize = packedBSize(cin, cout);
   const biasOff = 16 * bSize;
@@ -118,7 +120,7 @@ export function conv2dWinograd(
     // 1. Input transform V_ξ = Bᵀ·d·B, written in packed-A format (rows = tiles, depth = cin).
     const padded = Math.ceil(tiles / mr) * mr;
     for (let r = 0; r < padded; r++) {
-      const vo = Math.floor(r / mr) * cin * mr + (r % mr);
+      const vo = scratchOff + Math.floor(r / mr) * cin * mr + (r % mr);
       if (r >= tiles) {
         for (let xi = 0; xi < 16; xi++) for (let ci = 0; ci < cin; ci++) scratch[xi * vStride + vo + ci * mr] = 0;
         continue;
@@ -143,7 +145,7 @@ export function conv2dWinograd(
     }
     // 2. Sixteen GEMMs M_ξ (tiles, cout) = V_ξ · U_ξ.
     for (let xi = 0; xi < 16; xi++) {
-      gemmPacked(tiles, cout, cin, scratch, xi * vStride, w, xi * bSize, w, zeroBiasOff, scratch, mBase + xi * mStride, cout);
+      gemmPacked(tiles, cout, cin, scratch, scratchOff + xi * vStride, w, xi * bSize, w, zeroBiasOff, scratch, mBase + xi * mStride, cout);
     }
     // 3. Output transform Y = Aᵀ·M·A, Aᵀ = [[1,1,1,0],[0,1,−1,−1]], plus bias and activation.
     for (let r = 0; r < tiles; r++) {

@@ -8,17 +8,27 @@
  * Methods (`conv2dMethod` picks the first that applies; tests may force any applicable one):
  * - 'depthwise': groups = inC > 1 → direct loop (conv2d-depthwise.ts).
  * - 'winograd':  3×3, stride 1, groups 1, inC and outC ≥ 16 → F(2×2, 3×3) (conv2d-winograd.ts).
+ * - 'spaceToDepth': strided, undilated, groups 1, kernel regrouping to 3×3 at a small zero-tap cost
+ *                (AlexNet conv1: k11 s4) → stride-1 Winograd on the regrouped input
+ *                (conv2d-space-to-depth.ts).
  * - 'gemm':      everything else → GEMM per group, on the input itself for 1×1 stride-1 convs and on
  *                bounded im2col chunks otherwise (conv2d-gemm.ts).
  */
 import type { Activation } from './activation.js';
 import { conv2dDepthwise, isDepthwiseShape, packConv2dDepthwiseWeights } from './conv2d-depthwise.js';
 import { conv2dGemm, conv2dGemmScratchSize, packConv2dGemmWeights } from './conv2d-gemm.js';
+import {
+  conv2dSpaceToDepth,
+  conv2dSpaceToDepthScratchSize,
+  isSpaceToDepthShape,
+  packConv2dSpaceToDepthWeights,
+  spaceToDepthPays,
+} from './conv2d-space-to-depth.js';
 import { conv2dWinograd, conv2dWinogradScratchSize, isWinogradShape, packConv2dWinogradWeights } from './conv2d-winograd.js';
 import type { Conv2dGeometry } from './geometry.js';
 
 /** How a packed conv computes. */
-export type Conv2dMethod = 'gemm' | 'winograd' | 'depthwise';
+export type Conv2dMethod = 'gemm' | 'winograd' | 'spaceToDepth' | 'depthwise';
 
 /** Weights packed for one geometry and method; opaque to callers. */
 export interface PackedConv2d {
@@ -36,7 +46,10 @@ const WINOGRAD_MIN_CHANNELS = 16;
  */
 export function conv2dMethod(g: Conv2dGeometry): Conv2dMethod {
   if (isDepthwiseShape(g)) return 'depthwise';
-  if (isWinogradShape(g) && g.inC >= WINOGRAD_MIN_CHANNELS && g.outC >= WINOGRAD_MIN_CHANNELS) return 'winograd';
+  if (g.outC >= WINOGRAD_MIN_CHANNELS) {
+    if (isWinogradShape(g) && g.inC >= WINOGRAD_MIN_CHANNELS) return 'winograd';
+    if (isSpaceToDepthShape(g) && spaceToDepthPays(g) && g.strideH * g.strideW * g.inC >= WINOGRAD_MIN_CHANNELS) return 'spaceToDepth';
+  }
   return 'gemm';
 }
 
@@ -47,6 +60,7 @@ export function conv2dMethod(g: Conv2dGeometry): Conv2dMethod {
 export function conv2dMethodApplies(g: Conv2dGeometry, method: Conv2dMethod): boolean {
   if (method === 'depthwise') return isDepthwiseShape(g);
   if (method === 'winograd') return isWinogradShape(g);
+  if (method === 'spaceToDepth') return isSpaceToDepthShape(g);
   return true;
 }
 
@@ -69,7 +83,9 @@ export function packConv2dWeights(
       ? packConv2dDepthwiseWeights(g, hwio, bias)
       : method === 'winograd'
         ? packConv2dWinogradWeights(g, hwio, bias)
-        : packConv2dGemmWeights(g, hwio, bias);
+        : method === 'spaceToDepth'
+          ? packConv2dSpaceToDepthWeights(g, hwio, bias)
+          : packConv2dGemmWeights(g, hwio, bias);
   return { geometry: g, method, weights };
 }
 
@@ -80,6 +96,7 @@ export function packConv2dWeights(
 export function conv2dScratchSize(g: Conv2dGeometry, method: Conv2dMethod = conv2dMethod(g)): number {
   if (method === 'depthwise') return 0;
   if (method === 'winograd') return conv2dWinogradScratchSize(g);
+  if (method === 'spaceToDepth') return conv2dSpaceToDepthScratchSize(g);
   return conv2dGemmScratchSize(g);
 }
 
@@ -99,5 +116,6 @@ export function conv2d(
   const g = p.geometry;
   if (p.method === 'depthwise') conv2dDepthwise(g, p.weights, x, xOff, y, yOff, act);
   else if (p.method === 'winograd') conv2dWinograd(g, p.weights, x, xOff, y, yOff, act, scratch);
+  else if (p.method === 'spaceToDepth') conv2dSpaceToDepth(g, p.weights, x, xOff, y, yOff, act, scratch);
   else conv2dGemm(g, p.weights, x, xOff, y, yOff, act, scratch);
 }

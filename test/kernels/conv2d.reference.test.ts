@@ -33,6 +33,10 @@ const GOLDEN: ConvArgs[] = [
   c(2, 11, 10, 4, 8, 3, 2, 1, [[0, 1], [1, 0]], 4),
   c(1, 9, 9, 5, 10, 5, 1, 2, [[4, 4], [4, 4]], 5),
   c(1, 7, 6, 12, 6, [1, 3], [3, 1], [1, 3], [[0, 2], [3, 0]], 3),
+  // Strided kernels that regroup to 3×3 (the default method is space-to-depth + Winograd).
+  c(1, 39, 37, 3, 16, 11, 4, 1, [[2, 1], [0, 2]]),
+  c(2, 15, 14, 4, 16, 5, 2, 1, [[2, 2], [1, 2]]),
+  c(1, 17, 20, 8, 24, [7, 5], [3, 2], 1, [[3, 0], [2, 2]]),
 ];
 
 function randomArgs(r: () => number): ConvArgs {

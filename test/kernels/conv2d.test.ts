@@ -18,7 +18,7 @@ const ACTIVATIONS: readonly Activation[] = [
   { kind: 'sigmoid' },
   { kind: 'tanh' },
 ];
-const METHODS: readonly Conv2dMethod[] = ['gemm', 'winograd', 'depthwise'];
+const METHODS: readonly Conv2dMethod[] = ['gemm', 'winograd', 'spaceToDepth', 'depthwise'];
 
 function divisors(n: number): number[] {
   const out: number[] = [];
@@ -89,6 +89,15 @@ describe('conv2d fast vs naive', () => {
     const h = Math.max(1, dh * (kh - 1) + 1 - p[0][0] - p[0][1]) + int(r, 0, 6);
     const args: ConvArgs = { batch: int(r, 1, 2), h, w: int(r, 3, 17), c, outC: c, k: [kh, 3], s: [int(r, 1, 2), 1], d: [dh, 1], p, groups: c };
     configs.push({ args, act: ACTIVATIONS[i % ACTIVATIONS.length], bias: true });
+  }
+  // Strided kernels that regroup to 3×3 (space-to-depth): k ∈ [2s + 1, 3s] per axis, any pads.
+  for (let i = 0; i < 16; i++) {
+    const s: [number, number] = [int(r, 1, 4), int(r, 2, 4)];
+    const k: [number, number] = [int(r, 2 * s[0] + 1, 3 * s[0]), int(r, 2 * s[1] + 1, 3 * s[1])];
+    const p: [[number, number], [number, number]] = [[int(r, 0, 3), int(r, 0, 3)], [int(r, 0, 3), int(r, 0, 3)]];
+    const size = (ax: 0 | 1): number => Math.max(1, k[ax] - p[ax][0] - p[ax][1]) + int(r, 0, 12);
+    const args: ConvArgs = { batch: int(r, 1, 2), h: size(0), w: size(1), c: int(r, 1, 5), outC: int(r, 1, 20), k, s, d: [1, 1], p };
+    configs.push({ args, act: ACTIVATIONS[i % ACTIVATIONS.length], bias: i % 3 > 0 });
   }
   // Big enough to need several im2col / Winograd chunks.
   configs.push({ args: { batch: 2, h: 22, w: 21, c: 16, outC: 20, k: [3, 3], s: [1, 1], d: [1, 1], p: [[1, 1], [1, 1]] }, act: { kind: 'none' }, bias: true });
