@@ -414,7 +414,7 @@ describe('(d) upSampling2d vs onnxruntime-node Resize and tfjs-core resizeNeares
       const ours = runLayer(dims, x, (t) => t.upSampling2d({ size: [sh, sw], interpolation: mode }));
       const outDims = [dims[0], dims[1] * sh, dims[2] * sw, dims[3]];
       expect(ours.shape).toEqual(outDims);
-      const attributes =
+      const attributes: Record<string, string> =
         mode === 'nearest'
           ? { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' }
           : { mode: 'linear', coordinate_transformation_mode: 'half_pixel' };
@@ -506,7 +506,7 @@ describe('(d) reshape vs onnxruntime-node Reshape and tfjs-core reshape (NHWC me
     expect([...(shared.run(tensor(dims, x)) as { data: Float32Array }).data]).toEqual([...relu]);
     const r = t.relu();
     const copied = model([t], [r.reshape({ shape: [16, 3] }), r.globalMaxPool2d()]);
-    const [a, b] = copied.run([tensor(dims, x)]) as { shape: readonly number[]; data: Float32Array }[];
+    const [a, b] = copied.run([tensor(dims, x)]) as unknown as { shape: readonly number[]; data: Float32Array }[];
     expect(a!.shape).toEqual([2, 16, 3]);
     expect([...a!.data]).toEqual([...relu]);
     expect(b!.shape).toEqual([2, 3]);
