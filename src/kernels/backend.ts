@@ -70,7 +70,8 @@ function own<T extends { readonly geometry: unknown }>(p: PackedHandle<T['geomet
 }
 
 /**
- * The plain-TypeScript backend: packed 3×4 GEMM, Winograd for 3×3 stride-1 convs, direct depthwise.
+ * The plain-TypeScript backend: packed 3×4 GEMM, Winograd F(2×2, 3×3) for 3×3 stride-1 convs and
+ * (through space-to-depth) for strided convs whose kernel regroups to 3×3, direct depthwise.
  * @example const p = jsBackend.packConv2d(g, hwio, bias); jsBackend.conv2d(p, x, 0, y, 0, { kind: 'relu' }, scratch)
  */
 export const jsBackend: Backend = {
