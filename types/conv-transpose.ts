@@ -6,7 +6,7 @@ import type { Initializer } from './initializer.js';
 import type { TransposeLength, TransposeSameLength } from './internal/axis.js';
 import type { CheckKnown } from './internal/checks.js';
 import type { OutputPaddingMessage, RankMessage, TransposeFitMessage } from './messages.js';
-import type { CheckRanges, OptionOf, Padding, PadsOf, Pair, PairOf } from './options.js';
+import type { CheckRanges, OptionOf, Padding, PadsOf, Pair, PairOf, PositiveOrNumber } from './options.js';
 import type { Fail, Ok } from './result.js';
 import type { FormatShape, Shape } from './shape.js';
 
@@ -43,7 +43,7 @@ type Ranges = [
   ['padding', 'nonNegative'],
   ['outputPadding', 'nonNegative'],
 ];
-type FiltersOf<O> = O extends { readonly filters: infer F extends number } ? F : number;
+type FiltersOf<O> = O extends { readonly filters: infer F extends number } ? PositiveOrNumber<F> : number;
 
 /**
  * The outcome of `conv2dTranspose` with options `O` on shape `S`.

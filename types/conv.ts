@@ -7,7 +7,7 @@ import type { IsDivisible } from './arithmetic/division.js';
 import type { ConvLength, SameLength } from './internal/axis.js';
 import type { CheckDeclared, CheckKnown } from './internal/checks.js';
 import type { GroupsMessage, KernelFitMessage, RankMessage } from './messages.js';
-import type { CheckRanges, OptionOf, Padding, PadsOf, Pair, PairOf } from './options.js';
+import type { CheckRanges, OptionOf, Padding, PadsOf, Pair, PairOf, PositiveOrNumber } from './options.js';
 import type { Fail, Ok } from './result.js';
 import type { FormatShape, Shape } from './shape.js';
 
@@ -48,7 +48,7 @@ type Conv2dRanges = [
   ['padding', 'nonNegative'],
 ];
 
-type FiltersOf<O> = O extends { readonly filters: infer F extends number } ? F : number;
+type FiltersOf<O> = O extends { readonly filters: infer F extends number } ? PositiveOrNumber<F> : number;
 type GroupsOf<O> = O extends { readonly groups: infer G extends number } ? G : 1;
 
 /**

@@ -5,7 +5,7 @@
 import type { Initializer } from './initializer.js';
 import type { CheckDeclared, CheckKnown } from './internal/checks.js';
 import type { RankMessage } from './messages.js';
-import type { CheckRanges } from './options.js';
+import type { CheckRanges, PositiveOrNumber } from './options.js';
 import type { Fail, Ok } from './result.js';
 import type { FormatShape, Shape } from './shape.js';
 
@@ -25,7 +25,7 @@ export interface DenseOptions {
   readonly name?: string;
 }
 
-type UnitsOf<O> = O extends { readonly units: infer U extends number } ? U : number;
+type UnitsOf<O> = O extends { readonly units: infer U extends number } ? PositiveOrNumber<U> : number;
 
 /**
  * The outcome of `dense` with options `O` on shape `S`.

@@ -2,7 +2,7 @@
  * Layer options as users write them (`kernel: 3 | [3, 5]`, `padding: 1 | [1, 2] | [[0, 1], [1, 0]] | 'same'`),
  * normalised per axis, and the check that every numeric option is an integer in its range.
  */
-import type { IsDigits } from './arithmetic/internal/strings.js';
+import type { IsSafeNatural } from './arithmetic/operand.js';
 import type { NotNonNegativeMessage, NotPositiveMessage } from './messages.js';
 import type { Fail, Ok } from './result.js';
 import type { Shape } from './shape.js';
@@ -50,7 +50,7 @@ export type Range = 'positive' | 'nonNegative';
 type FirstBad<Values, R extends Range> = Values extends [infer V extends number, ...infer Rest]
   ? number extends V
     ? FirstBad<Rest, R>
-    : IsDigits<`${V}`> extends true
+    : IsSafeNatural<V> extends true
       ? R extends 'positive'
         ? V extends 0
           ? [V]
@@ -73,3 +73,6 @@ export type CheckRanges<
     ? Fail<K, R extends 'positive' ? NotPositiveMessage<Layer, K, V> : NotNonNegativeMessage<Layer, K, V>, Fallback>
     : CheckRanges<Layer, Options, Rest, Fallback>
   : Ok<Fallback>;
+
+/** V when it is a valid positive integer literal, else `number` (a rejected size must not flow on into later layers). */
+export type PositiveOrNumber<V extends number> = number extends V ? number : V extends 0 ? number : IsSafeNatural<V> extends true ? V : number;

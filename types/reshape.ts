@@ -5,7 +5,6 @@
  * digit strings (`ProductDigits`), exact for every size; an unknown (`number`) dim on either side skips the
  * count check and an inferred `-1` becomes `number`. Runtime twin: `reshapeShape` in src/shapes/reshape.ts.
  */
-import type { CompareDigits } from './arithmetic/internal/compare.js';
 import type { DivModDigits } from './arithmetic/internal/divide.js';
 import type { MultiplyDigits } from './arithmetic/internal/multiply.js';
 import type { IsDigits } from './arithmetic/internal/strings.js';
@@ -90,29 +89,63 @@ export type ReshapeResult<S extends Shape, O> = S extends readonly [infer B exte
     : never
   : Ok<readonly number[]>; // a shape of unknown rank
 
+/** Dims without their first entry equal to D, or `false` when none is. */
+type RemoveOne<Dims extends readonly number[], D extends number, Acc extends number[] = []> = Dims extends readonly [
+  infer H extends number,
+  ...infer Rest extends readonly number[],
+]
+  ? number extends H
+    ? RemoveOne<Rest, D, [...Acc, H]>
+    : H extends D
+      ? [...Acc, ...Rest]
+      : RemoveOne<Rest, D, [...Acc, H]>
+  : false;
+
+/**
+ * `[input dims, target entries]` left after cancelling each positive target entry against an equal input dim
+ * (-1 dropped). The products of what is left have the same ratio, and are usually small: `[54, 54, 64]` →
+ * `[-1, 64]` leaves `[54, 54]` and `[]`, so no long division by 64 is needed (it costs ~5,000 instantiations).
+ */
+type Cancel<Dims extends readonly number[], T extends readonly number[], Left extends number[] = []> = T extends readonly [
+  infer D extends number,
+  ...infer Rest extends readonly number[],
+]
+  ? D extends -1
+    ? Cancel<Dims, Rest, Left>
+    : RemoveOne<Dims, D> extends infer Fewer extends readonly number[]
+      ? Cancel<Fewer, Rest, Left>
+      : Cancel<Dims, Rest, [...Left, D]>
+  : [Dims, Left];
+
 type ReshapeCounts<S extends Shape, B extends number, Dims extends readonly number[], T extends readonly number[], Fallback extends Shape> =
   ScanTarget<T> extends infer Found
     ? Found extends { readonly bad: infer D extends number }
       ? Fail<'shape', ReshapeDimMessage<D>, Fallback>
-      : Found extends Scan<infer Known, infer Infer, infer Unknown>
-        ? FormatShape<readonly [B, ...T]> extends infer Target extends string
-          ? Infer extends 0 | 1
-            ? ProductDigits<Dims> extends infer Count
-              ? Unknown extends true
-                ? Ok<Fallback>
-                : Count extends string
-                  ? Infer extends 0
-                    ? CompareDigits<Known, Count> extends 'eq'
-                      ? Ok<Fallback>
-                      : Fail<'shape', ReshapeCountMessage<Target, Known, Count, FormatShape<S>>, Fallback>
-                    : DivModDigits<Count, Known> extends [infer Q extends string, infer R extends string]
-                      ? R extends '0'
-                        ? Ok<readonly [B, ...Settle<T, NumberOf<Q>>]>
-                        : Fail<'shape', ReshapeInferMessage<Target, Known, Count, FormatShape<S>>, Fallback>
-                      : never
-                  : Ok<Fallback> // an unknown input dim: the count cannot be checked
+      : Found extends Scan<string, infer Infer, infer Unknown>
+        ? Infer extends 0 | 1
+          ? Unknown extends true
+            ? Ok<Fallback> // a `number` entry: the count cannot be checked
+            : Cancel<Dims, T> extends [infer InLeft extends readonly number[], infer TargetLeft extends readonly number[]]
+              ? [ProductDigits<InLeft>, ProductDigits<TargetLeft>] extends [infer Count extends string, infer Known extends string]
+                ? Infer extends 0
+                  ? Known extends Count
+                    ? Ok<Fallback>
+                    : CountFailure<S, B, Dims, T, Fallback>
+                  : DivModDigits<Count, Known> extends [infer Q extends string, '0']
+                    ? Ok<readonly [B, ...Settle<T, NumberOf<Q>>]>
+                    : InferFailure<S, B, Dims, T, Fallback>
+                : Ok<Fallback> // an unknown input dim: the count cannot be checked
               : never
-            : Fail<'shape', ReshapeInferTwiceMessage<Target>, Fallback>
-          : never
+          : Fail<'shape', ReshapeInferTwiceMessage<FormatShape<readonly [B, ...T]>>, Fallback>
         : never
     : never;
+
+/** The figures of the messages, computed only when a check failed: the full products, not the cancelled ones. */
+type CountFailure<S extends Shape, B extends number, Dims extends readonly number[], T extends readonly number[], Fallback extends Shape> =
+  Fail<'shape', ReshapeCountMessage<FormatShape<readonly [B, ...T]>, KnownOf<T>, ProductDigits<Dims> & string, FormatShape<S>>, Fallback>;
+
+type InferFailure<S extends Shape, B extends number, Dims extends readonly number[], T extends readonly number[], Fallback extends Shape> =
+  Fail<'shape', ReshapeInferMessage<FormatShape<readonly [B, ...T]>, KnownOf<T>, ProductDigits<Dims> & string, FormatShape<S>>, Fallback>;
+
+/** The product of the positive entries of T, as digits. */
+type KnownOf<T extends readonly number[]> = ScanTarget<T> extends Scan<infer Known, number, boolean> ? Known : never;

@@ -19,7 +19,7 @@ export type { NameOption } from './methods/activation.js';
  * A tensor in a model being built: its `shape` type is the exact shape, batch first.
  * @example input([227, 227, 3]).conv2d({ filters: 96, kernel: 11, stride: 4 }).shape //=> readonly [number, 55, 55, 96]
  */
-export interface SymbolicTensor<S extends Shape>
+export interface SymbolicTensor<out S extends Shape>
   extends ConvMethods,
     PoolMethods,
     DenseMethods,

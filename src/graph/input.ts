@@ -1,5 +1,5 @@
 /** `input(shape, { batch?, name? })`: the start of every model. */
-import type { InputCheck } from '../../types/input.js';
+import type { BatchArgument, InputBatch, InputCheck, InputDims } from '../../types/input.js';
 import type { SymbolicTensor } from '../../types/tensor.js';
 import { ShapeError } from '../errors.js';
 import { checkInputDims } from '../shapes/input.js';
@@ -10,7 +10,7 @@ import { Tensor } from './tensor.js';
 /** Options of `input`. */
 export interface InputOptions<B extends number> {
   /** A fixed batch size; unknown (`number`, −1 at run time) when omitted. */
-  readonly batch?: B;
+  readonly batch?: BatchArgument<B>;
   /** The input's name, default `input_<n>`. */
   readonly name?: string;
 }
@@ -22,14 +22,14 @@ export interface InputOptions<B extends number> {
 export function input<const Dims extends readonly number[], const B extends number = number>(
   dims: InputCheck<Dims> extends Dims ? Dims : InputCheck<Dims>,
   options: InputOptions<B> = {},
-): SymbolicTensor<readonly [B, ...Dims]> {
+): SymbolicTensor<readonly [InputBatch<B>, ...InputDims<Dims>]> {
   const shape = dims as unknown as readonly number[];
   if (!Array.isArray(shape) || shape.length === 0) throw new ShapeError('input: shape is empty (got [], expected at least one dimension)', 'input');
   checkInputDims(shape);
-  const batch = options.batch ?? -1;
+  const batch = (options.batch as number | undefined) ?? -1;
   if (options.batch !== undefined && !(Number.isSafeInteger(batch) && batch >= 1)) {
     throw new ShapeError(inputDimMessage('batch', batch), 'input', 'batch');
   }
   const node = createNode('input', { name: options.name }, [], [batch, ...shape]);
-  return new Tensor(node) as unknown as SymbolicTensor<readonly [B, ...Dims]>;
+  return new Tensor(node) as never;
 }

@@ -12,6 +12,13 @@ import type { IsDigits } from './internal/strings.js';
 export type MaxSafeInteger = 9007199254740991;
 type MaxSafeDigits = '9007199254740991';
 
+/** A safe non-negative integer literal: digits only and ≤ 2^53 − 1. @example IsSafeNatural<9007199254740992> //=> false */
+export type IsSafeNatural<N extends number> = IsDigits<`${N}`> extends true
+  ? CompareDigits<`${N}`, MaxSafeDigits> extends 'gt'
+    ? false
+    : true
+  : false;
+
 /** The message of a rejected operand: `<Op>: operand is not a non-negative integer (got -3, expected an integer literal ≥ 0)`. */
 export type InvalidOperand<Op extends string, N extends number> =
   `${Op}: operand is not a non-negative integer (got ${N}, expected an integer literal ≥ 0)`;
@@ -24,7 +31,9 @@ export type DigitsOf<N extends number, Op extends string = 'convtype'> = number 
   : true extends IsUnion<N>
     ? number
     : IsDigits<`${N}`> extends true
-      ? `${N}`
+      ? CompareDigits<`${N}`, MaxSafeDigits> extends 'gt'
+        ? number // above 2^53 − 1 a literal's spelling is not its value (JS rounds it): unknown
+        : `${N}`
       : InvalidOperand<Op, N>;
 
 /** The digits of A and B as a pair, or `number` / the first operand's error. */

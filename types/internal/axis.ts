@@ -51,31 +51,33 @@ export type PoolLength<
   PB extends number,
   PE extends number,
   Ceil extends boolean,
-> = number extends K | D | PB | PE
-  ? AxisOk<number>
-  : DilatedDigits<`${K}`, `${D}`> extends infer KE extends string
-    ? DivModDigits<KE, '2'>[0] extends infer Half extends string
-      ? CompareDigits<`${PB}`, Half> extends 'gt'
-        ? { readonly pad: [PB, NumberOf<Half>] }
-        : CompareDigits<`${PE}`, Half> extends 'gt'
-          ? { readonly pad: [PE, NumberOf<Half>] }
-          : number extends In | S
-            ? AxisOk<number>
-            : AddDigits<`${In}`, `${PB}`> extends infer InPB extends string
-            ? AddDigits<InPB, `${PE}`> extends infer P extends string
-              ? SubtractDigits<Ceil extends true ? AddDigits<P, SubtractDigits<`${S}`, '1'> & string> : P, KE> extends infer N extends string
-                ? DivModDigits<N, `${S}`>[0] extends infer Q extends string
-                  ? Ceil extends true
-                    ? CompareDigits<MultiplyDigits<Q, `${S}`>, InPB> extends 'lt'
-                      ? AxisOk<NumberOf<AddDigits<Q, '1'>>>
-                      : AxisOk<NumberOf<Q>>
-                    : AxisOk<NumberOf<AddDigits<Q, '1'>>>
-                  : never
-                : { readonly fit: [NumberOf<KE>, NumberOf<P>] }
-              : never
-            : never
+> = number extends K | D | PB | PE ? AxisOk<number> : PoolPadding<In, `${S}`, DilatedDigits<`${K}`, `${D}`>, PB, PE, Ceil>;
+
+/** The padding check of `PoolLength` (pads ≤ ⌊ke/2⌋), staged on its own so each alias stays small. */
+type PoolPadding<In extends number, S extends string, KE extends string, PB extends number, PE extends number, Ceil extends boolean> =
+  DivModDigits<KE, '2'>[0] extends infer Half extends string
+    ? CompareDigits<`${PB}`, Half> extends 'gt'
+      ? { readonly pad: [PB, NumberOf<Half>] }
+      : CompareDigits<`${PE}`, Half> extends 'gt'
+        ? { readonly pad: [PE, NumberOf<Half>] }
+        : number extends In | S
+          ? AxisOk<number>
+          : PoolWindows<AddDigits<`${In}`, `${PB}`>, `${PE}`, S, KE, Ceil>
+    : never;
+
+/** The window count of `PoolLength` once the pads are valid; `InPB` = in + pb. */
+type PoolWindows<InPB extends string, PE extends string, S extends string, KE extends string, Ceil extends boolean> =
+  AddDigits<InPB, PE> extends infer P extends string
+    ? SubtractDigits<Ceil extends true ? AddDigits<P, SubtractDigits<S, '1'> & string> : P, KE> extends infer N extends string
+      ? DivModDigits<N, S>[0] extends infer Q extends string
+        ? Ceil extends true
+          ? CompareDigits<MultiplyDigits<Q, S>, InPB> extends 'lt'
+            ? AxisOk<NumberOf<AddDigits<Q, '1'>>>
+            : AxisOk<NumberOf<Q>>
+          : AxisOk<NumberOf<AddDigits<Q, '1'>>>
         : never
-  : never;
+      : { readonly fit: [NumberOf<KE>, NumberOf<P>] }
+    : never;
 
 /**
  * Transposed conv output `(in − 1)·s − pb − pe + d·(k − 1) + op + 1`. Fails with `{ op: max(s, d) }` when
