@@ -148,7 +148,7 @@ export async function runReference(
   nodes: readonly OnnxNode[],
   initializers: readonly NamedTensor[],
   act: Act = 'none',
-): Promise<{ dims: number[]; data: Float32Array }> {
+): Promise<{ dims: readonly number[]; data: Float32Array }> {
   const image = x.dims.length === 4;
   const input = image ? nhwcToNchw(x) : x;
   const all: OnnxNode[] = [...nodes];

@@ -79,8 +79,8 @@ function activate(t: Sym, act: Act): Sym {
 const actSuffix = (act: Act): string => (act === 'none' ? '' : ` +${act}`);
 
 /** Runs `m` on NHWC `x` of `dims` and compares with `ref`; records the error under `kind`. */
-function compare(kind: string, name: string, ours: { shape: readonly number[]; data: Float32Array }, ref: { dims: number[]; data: Float32Array }): void {
-  expect([...ours.shape]).toEqual(ref.dims);
+function compare(kind: string, name: string, ours: { shape: readonly number[]; data: Float32Array }, ref: { dims: readonly number[]; data: Float32Array }): void {
+  expect([...ours.shape]).toEqual([...ref.dims]);
   const e = log.add(kind, relErr(ours.data, ref.data), name);
   expect(e).toBeLessThanOrEqual(TOLERANCE);
 }
@@ -529,10 +529,15 @@ function randomDense(r: () => number): DenseCase {
 }
 
 async function checkDense(c: DenseCase, seed: number): Promise<void> {
-  const x = input(c.dims as number[]) as unknown as Sym;
-  const flat = (c.dims.length === 3 ? x.flatten() : x) as unknown as Sym;
-  const y = flat.dense({ units: c.units, useBias: c.useBias, biasInitializer: BIAS }) as unknown as Sym;
-  const m = model(x, activate(y, c.act), { seed });
+  const options = { units: c.units, useBias: c.useBias, biasInitializer: BIAS };
+  let m;
+  if (c.dims.length === 3) {
+    const x = input([c.dims[0]!, c.dims[1]!, c.dims[2]!]);
+    m = model(x as unknown as Sym, activate(x.flatten().dense(options) as unknown as Sym, c.act), { seed });
+  } else {
+    const x = input([c.dims[0]!]);
+    m = model(x as unknown as Sym, activate(x.dense(options) as unknown as Sym, c.act), { seed });
+  }
   const dims = [c.batch, ...c.dims];
   const data = randomData(rng(seed * 7919 + 4), sizeOf(dims));
   const ours = m.run(tensor(dims, data) as never) as unknown as { shape: readonly number[]; data: Float32Array };
