@@ -1,7 +1,11 @@
 export { input, type InputOptions } from './graph/input.js';
 export { add, concat } from './graph/merge.js';
+export { multiply } from './graph/multiply.js';
 export { sequential, residual, branches } from './graph/spec.js';
 export * from './graph/specs.js';
+export * from './graph/specs-conv.js';
+export * from './graph/specs-norm.js';
+export * from './graph/specs-resize.js';
 export { model, type ModelOptions } from './model/model.js';
 export { tensor } from './tensor.js';
 export { ConvtypeError, ShapeError, InputError, WeightError, GraphError } from './errors.js';

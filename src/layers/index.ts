@@ -32,4 +32,4 @@ const ALL: LayerDefinition[] = [
 export const LAYERS: Readonly<Record<string, LayerDefinition>> = Object.fromEntries(ALL.map((l) => [l.kind, l]));
 
 /** Kinds that are not methods of a tensor (they join several tensors: `add(a, b)`, `concat([…])`). */
-export const FUNCTION_KINDS: ReadonlySet<string> = new Set(['add', 'concat']);
+export const FUNCTION_KINDS: ReadonlySet<string> = new Set(['add', 'concat', 'multiply']);
