@@ -10,6 +10,9 @@
 import { expectType } from 'tsd';
 import { input, sequential } from '../src/index.js';
 import { conv1d, conv3d, depthwiseConv2d, separableConv2d } from '../src/graph/specs-conv.js';
+import type { Conv1dOptions } from '../types/conv1d.js';
+import type { Conv3dOptions } from '../types/conv3d.js';
+import type { DepthwiseConv2dOptions } from '../types/depthwise.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
@@ -87,6 +90,17 @@ expectType<Equal<typeof spb.shape, readonly [number, 6, 7, 5]>>(true);
 // [ORT] padding [1, 0], dilation [2, 1]: height 11 − 5 + 1 = 7, width 9 − 3 + 1 = 7.
 const spc = input([9, 9, 4]).separableConv2d({ filters: 6, kernel: 3, dilation: [2, 1], padding: [1, 0], depthMultiplier: 3 });
 expectType<Equal<typeof spc.shape, readonly [number, 7, 7, 6]>>(true);
+
+// Options typed wide (not literal) compile, with unknown sizes: they are checked at run time.
+declare const wide1: Conv1dOptions;
+declare const wide3: Conv3dOptions;
+declare const wideDw: DepthwiseConv2dOptions;
+const w1 = input([100, 16]).conv1d(wide1);
+expectType<Equal<typeof w1.shape, readonly [number, number, number]>>(true);
+const w3 = input([8, 8, 8, 4]).conv3d(wide3);
+expectType<Equal<typeof w3.shape, readonly [number, number, number, number, number]>>(true);
+const wdw = input([8, 8, 4]).depthwiseConv2d(wideDw);
+expectType<Equal<typeof wdw.shape, readonly [number, number, number, number]>>(true);
 
 // ─── Specs as values ───────────────────────────────────────────────────────────────────────────────
 const block1d = sequential(conv1d({ filters: 16, kernel: 3, padding: 'same' }), conv1d({ filters: 8, kernel: 3, dilation: 2, inChannels: 16 }));

@@ -66,7 +66,8 @@ type DepthwiseRanges = [
 ];
 type SeparableRanges = [['filters', 'positive'], ...DepthwiseRanges];
 
-type MultiplierOf<O> = O extends { readonly depthMultiplier: infer M extends number } ? M : 1;
+/** M: the literal when given, 1 when absent, `number` when it may be present but is not known (wide options). */
+type MultiplierOf<O> = O extends { readonly depthMultiplier: infer M extends number } ? M : 'depthMultiplier' extends keyof O ? number : 1;
 type FiltersOf<O> = O extends { readonly filters: infer F extends number } ? F : number;
 
 /** `C·M`: the input channels when M is 1; `number` when either is unknown or M is out of range (its check fails). */

@@ -137,8 +137,14 @@ export const conv3dLayer: LayerDefinition<Conv3dOptions> = {
 };
 
 /** Keras fans of a depthwise kernel `[kh, kw, C, M]`: in = kh·kw·C, out = kh·kw·M. */
-function depthwiseKernel(name: string, o: DepthwiseConv2dOptions | SeparableConv2dOptions, c: number, init: DepthwiseConv2dOptions['kernelInitializer']): ParameterSpec {
-  const k = windowOf('depthwiseConv2d', o, 2).kernel;
+function depthwiseKernel(
+  layer: string,
+  name: string,
+  o: DepthwiseConv2dOptions | SeparableConv2dOptions,
+  c: number,
+  init: DepthwiseConv2dOptions['kernelInitializer'],
+): ParameterSpec {
+  const k = windowOf(layer, o, 2).kernel;
   const m = o.depthMultiplier ?? 1;
   const area = product(k);
   return { name, shape: [k[0]!, k[1]!, c, m], init: init ?? 'glorotUniform', fans: { fanIn: area * c, fanOut: area * m }, trainable: true };
@@ -149,7 +155,7 @@ export const depthwiseConv2dLayer: LayerDefinition<DepthwiseConv2dOptions> = {
   shape: (inputs, o) => depthwiseConv2dShape(inputs[0]!, o),
   parameters(inputs, o) {
     const c = inputs[0]![3]!;
-    const kernel = depthwiseKernel('kernel', o, c, o.kernelInitializer);
+    const kernel = depthwiseKernel('depthwiseConv2d', 'kernel', o, c, o.kernelInitializer);
     if (o.useBias === false) return [kernel];
     return [kernel, { name: 'bias', shape: [c * (o.depthMultiplier ?? 1)], init: o.biasInitializer ?? 'zeros', fans: kernel.fans, trainable: true }];
   },
@@ -174,7 +180,7 @@ export const separableConv2dLayer: LayerDefinition<SeparableConv2dOptions> = {
     const c = inputs[0]![3]!;
     const cm = c * (o.depthMultiplier ?? 1);
     const specs: ParameterSpec[] = [
-      depthwiseKernel('depthwiseKernel', o, c, undefined),
+      depthwiseKernel('separableConv2d', 'depthwiseKernel', o, c, undefined),
       { name: 'pointwiseKernel', shape: [1, 1, cm, o.filters], init: 'glorotUniform', fans: { fanIn: cm, fanOut: o.filters }, trainable: true },
     ];
     if (o.useBias !== false) specs.push({ name: 'bias', shape: [o.filters], init: 'zeros', fans: { fanIn: cm, fanOut: o.filters }, trainable: true });
