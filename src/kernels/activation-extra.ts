@@ -91,9 +91,11 @@ export function activationExtra(act: ExtraActivation, x: Float32Array, xOff: num
   switch (act.kind) {
     case 'elu': {
       const alpha = act.alpha;
+      // Branch-free (mixed signs mispredict a branch): max(v, 0) + α·expm1(min(v, 0)).
       for (let i = 0; i < n; i++) {
         const v = x[xOff + i]!;
-        y[yOff + i] = v > 0 ? v : alpha * Math.expm1(v);
+        const r = (v + Math.abs(v)) * 0.5;
+        y[yOff + i] = r + alpha * Math.expm1(v - r);
       }
       return;
     }

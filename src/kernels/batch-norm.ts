@@ -65,6 +65,12 @@ export function batchNorm(
         const v = x[xi + c]! * scale[c]! + shift[c]!;
         y[yi + c] = (v + Math.abs(v)) * 0.5; // branch-free, as in activation.ts
       }
+    } else if (kind === 'relu6') {
+      for (let c = 0; c < channels; c++) {
+        const v = x[xi + c]! * scale[c]! + shift[c]!;
+        const r = (v + Math.abs(v)) * 0.5;
+        y[yi + c] = (r + 6 - Math.abs(r - 6)) * 0.5;
+      }
     } else {
       for (let c = 0; c < channels; c++) y[yi + c] = activate1(act, x[xi + c]! * scale[c]! + shift[c]!);
     }
