@@ -42,8 +42,10 @@ const stem = input([224, 224, 3]).conv2d({ filters: 64, kernel: 7, stride: 2, pa
 expectType<Equal<typeof stem.shape, readonly [number, 112, 112, 64]>>(true);
 // The rule itself, on a shape no `input` can make (rank 1).
 expectType<Equal<BatchNormResult<readonly [number], {}>['shape'], readonly [number]>>(true);
-expectType<BatchNormResult<readonly [number], {}> extends Fail<'', 'batchNorm: input has the wrong rank (got [B], expected rank ≥ 2 [B, …, C])', Shape> ? true : false>(true);
-expectType<BatchNormResult<readonly number[], {}> extends Ok<readonly number[]> ? true : false>(true);
+expectType<BatchNormResult<readonly [number], {}> extends Fail<'', 'batchNorm: input has the wrong rank (got [B], expected rank ≥ 2 [B, …, C])', Shape> ? 1 : 0>(1);
+expectType<Equal<BatchNormResult<readonly number[], {}>, Ok<readonly number[]>>>(true);
+expectType<Equal<BatchNormResult<readonly number[], { epsilon: -1 }>['shape'], readonly number[]>>(true);
+expectType<BatchNormResult<readonly number[], { epsilon: -1 }> extends Fail<'epsilon', string, Shape> ? 1 : 0>(1);
 
 // ─── dropout: rate in [0, 1), the shape passes through ─────────────────────────────────────────────
 const drop = input([4096]).dropout({ rate: 0.5 });

@@ -37,17 +37,16 @@ type BadEpsilon<E> = [E] extends [number]
   : false;
 
 /**
- * The outcome of `batchNorm` with options `O` on shape `S`: the shape itself.
+ * The outcome of `batchNorm` with options `O` on shape `S`: the shape itself. A shape of unknown rank
+ * (`readonly number[]`) is let through to the option checks; only ranks 0 and 1 have no channel axis.
  * @example OutputOf<BatchNormResult<readonly [number, 112, 112, 64], { epsilon: 1e-5 }>> //=> readonly [number, 112, 112, 64]
  */
-export type BatchNormResult<S extends Shape, O> = S extends readonly [number, number, ...number[]]
-  ? CheckKnown<'batchNorm', O, ['epsilon', 'name'], S> extends infer R1
+export type BatchNormResult<S extends Shape, O> = S extends readonly [] | readonly [number]
+  ? Fail<'', RankMessage<'batchNorm', FormatShape<S>, BatchNormRank>, S>
+  : CheckKnown<'batchNorm', O, ['epsilon', 'name'], S> extends infer R1
     ? R1 extends Fail<string, string, Shape>
       ? R1
       : BadEpsilon<OptionOf<O, 'epsilon'>> extends true
         ? Fail<'epsilon', EpsilonMessage<OptionOf<O, 'epsilon'> & number>, S>
         : Ok<S>
-    : never
-  : number extends S['length']
-    ? Ok<S>
-    : Fail<'', RankMessage<'batchNorm', FormatShape<S>, BatchNormRank>, S>;
+    : never;
