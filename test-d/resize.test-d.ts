@@ -9,8 +9,7 @@
  * sentences are pinned by test/diagnostics/fixtures/resize.ts and at run time by test/layers/resize.test.ts.
  */
 import { expectType } from 'tsd';
-import { input, sequential } from '../src/index.js';
-import { adaptiveAvgPool2d, globalAvgPool2d, globalMaxPool2d, reshape, upSampling2d, zeroPadding2d } from '../src/graph/specs-resize.js';
+import { adaptiveAvgPool2d, globalAvgPool2d, globalMaxPool2d, input, reshape, sequential, upSampling2d, zeroPadding2d } from '../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 

@@ -11,8 +11,18 @@
  * Error metric: max|a − b| / max(1, max|ref|) ≤ 1e-4 (test/kernels/helpers.ts).
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { ShapeError, input, model, sequential, tensor } from '../../src/index.js';
-import { adaptiveAvgPool2d as adaptiveSpec, globalAvgPool2d as gapSpec, reshape as reshapeSpec, upSampling2d as upSpec, zeroPadding2d as padSpec } from '../../src/graph/specs-resize.js';
+import {
+  ShapeError,
+  adaptiveAvgPool2d as adaptiveSpec,
+  globalAvgPool2d as gapSpec,
+  input,
+  model,
+  reshape as reshapeSpec,
+  sequential,
+  tensor,
+  upSampling2d as upSpec,
+  zeroPadding2d as padSpec,
+} from '../../src/index.js';
 import { adaptiveAvgPool2d, adaptivePool2dGeometry } from '../../src/kernels/adaptive-pool.js';
 import { adaptiveAvgPool2dNaive } from '../../src/kernels/adaptive-pool-naive.js';
 import { globalAvgPool2d, globalMaxPool2d, type GlobalPool2dGeometry } from '../../src/kernels/global-pool.js';
