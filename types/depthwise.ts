@@ -6,7 +6,7 @@
  */
 import type { Multiply } from './arithmetic/operations.js';
 import type { Initializer } from './initializer.js';
-import type { ConvSpatial } from './internal/conv-nd.js';
+import type { ConvSpatial, FiltersOf } from './internal/conv-nd.js';
 import type { CheckKnown } from './internal/checks.js';
 import type { RankMessage } from './messages.js';
 import type { CheckRanges, Padding, Pair } from './options.js';
@@ -68,7 +68,6 @@ type SeparableRanges = [['filters', 'positive'], ...DepthwiseRanges];
 
 /** M: the literal when given, 1 when absent, `number` when it may be present but is not known (wide options). */
 type MultiplierOf<O> = O extends { readonly depthMultiplier: infer M extends number } ? M : 'depthMultiplier' extends keyof O ? number : 1;
-type FiltersOf<O> = O extends { readonly filters: infer F extends number } ? F : number;
 
 /** `C·M`: the input channels when M is 1; `number` when either is unknown or M is out of range (its check fails). */
 type DepthChannels<C extends number, M extends number> = M extends 1
