@@ -11,14 +11,11 @@
  * per test/layers/norm.test.ts.
  */
 import { expectType } from 'tsd';
-import { conv2d, input, relu, sequential } from '../src/index.js';
+import { batchNorm, conv2d, dropout, elu, gelu, hardSigmoid, hardSwish, input, leakyRelu, multiply, relu, relu6, sequential } from '../src/index.js';
 import type { Fail, Ok, Shape, SymbolicTensor } from '../src/index.js';
+// Rule types not (yet) re-exported from types/index.ts:
 import type { BatchNormResult } from '../types/batch-norm.js';
-import type { DropoutResult } from '../types/dropout.js';
-// Not yet re-exported from src/index.ts:
-import { multiply } from '../src/graph/multiply.js';
-import { batchNorm, dropout, elu, gelu, hardSigmoid, hardSwish, leakyRelu, relu6 } from '../src/graph/specs-norm.js';
-import type { IsBadRate } from '../types/dropout.js';
+import type { DropoutResult, IsBadRate } from '../types/dropout.js';
 import type { MultiplyResult } from '../types/multiply.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

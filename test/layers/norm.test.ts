@@ -13,9 +13,7 @@
  * Metric: relErr = max|a − b| / max(1, max|b|) ≤ 1e-4 (test/kernels/helpers.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { input, model, ShapeError, tensor } from '../../src/index.js';
-import { multiply } from '../../src/graph/multiply.js';
-import { batchNorm as batchNormSpec, dropout as dropoutSpec, relu6 as relu6Spec } from '../../src/graph/specs-norm.js';
+import { batchNorm as batchNormSpec, dropout as dropoutSpec, input, model, multiply, relu6 as relu6Spec, ShapeError, tensor } from '../../src/index.js';
 import { activationNaive } from '../../src/kernels/activation-naive.js';
 import type { Activation } from '../../src/kernels/activation.js';
 import {
