@@ -239,8 +239,8 @@ async function checkConv(c: ConvCase, seed: number): Promise<void> {
 describe('conv2d vs ORT Conv', () => {
   const taken = new Set(CONV_GOLDEN.map(convName));
   const r = rng(2024);
-  const random = unique(150, () => randomConv(r), convName, taken);
-  const winograd = unique(16, () => randomWinograd(r), convName, taken);
+  const random = unique(260, () => randomConv(r), convName, taken);
+  const winograd = unique(24, () => randomWinograd(r), convName, taken);
   [...CONV_GOLDEN, ...random, ...winograd].forEach((c, i) => {
     it(convName(c), () => checkConv(c, 100 + i));
   });
@@ -368,7 +368,7 @@ async function checkTranspose(c: TransposeCase, seed: number): Promise<void> {
 describe('conv2dTranspose vs ORT ConvTranspose', () => {
   const taken = new Set(TRANSPOSE_GOLDEN.map(tconvName));
   const r = rng(4242);
-  const random = unique(70, () => randomTranspose(r), tconvName, taken);
+  const random = unique(110, () => randomTranspose(r), tconvName, taken);
   [...TRANSPOSE_GOLDEN, ...random].forEach((c, i) => {
     it(tconvName(c), () => checkTranspose(c, 500 + i));
   });
@@ -493,7 +493,7 @@ async function checkPool(c: PoolCase, seed: number): Promise<void> {
 describe('maxPool2d / avgPool2d vs ORT MaxPool / AveragePool', () => {
   const taken = new Set(POOL_GOLDEN.map(poolName));
   const r = rng(777);
-  const random = unique(110, () => randomPool(r), poolName, taken);
+  const random = unique(170, () => randomPool(r), poolName, taken);
   [...POOL_GOLDEN, ...random].forEach((c, i) => {
     it(poolName(c), () => checkPool(c, 900 + i));
   });
@@ -563,7 +563,7 @@ async function checkDense(c: DenseCase, seed: number): Promise<void> {
 describe('dense (after flatten) vs ORT Transpose → Flatten → Gemm', () => {
   const taken = new Set(DENSE_GOLDEN.map(denseName));
   const r = rng(31337);
-  const random = unique(36, () => randomDense(r), denseName, taken);
+  const random = unique(50, () => randomDense(r), denseName, taken);
   [...DENSE_GOLDEN, ...random].forEach((c, i) => {
     it(denseName(c), () => checkDense(c, 1300 + i));
   });
