@@ -49,14 +49,14 @@ export type AnySpec =
  */
 export type ApplySpec<S extends Shape, Sp> = [AnySpec] extends [Sp]
   ? Ok<Shape> // a spec not yet known (the constraint seen during contextual typing): stop, don't recurse
-  : Sp extends LayerSpec<infer K, infer O>
-    ? Rule<K, S, O>
-    : Sp extends SequentialSpec<infer Specs>
-      ? ApplySequence<S, Specs>
-      : Sp extends ResidualSpec<infer Body, infer Shortcut>
-        ? ApplyResidual<S, Body, Shortcut>
-        : Sp extends BranchesSpec<infer Branches>
-          ? ApplyBranches<S, Branches>
+  : Sp extends { readonly kind: 'sequential'; readonly specs: infer Specs extends readonly AnySpec[] }
+    ? ApplySequence<S, Specs>
+    : Sp extends { readonly kind: 'residual'; readonly body: infer Body; readonly shortcut: infer Shortcut }
+      ? ApplyResidual<S, Body, Shortcut>
+      : Sp extends { readonly kind: 'branches'; readonly branches: infer Branches extends readonly AnySpec[] }
+        ? ApplyBranches<S, Branches>
+        : Sp extends { readonly kind: infer K extends LayerKind; readonly options: infer O }
+          ? Rule<K, S, O>
           : never;
 
 /** A failure that also says which spec of a sequence failed (0-based). */
