@@ -116,10 +116,16 @@ class ModelImpl {
     this.macs = rows.reduce((a, r) => a + r.macs, 0);
   }
 
+  /** Copies, made when a key is read: editing one cannot desynchronise the plans (use `setWeights`). */
   get weights(): Readonly<Record<string, Tensor>> {
     const out: Record<string, Tensor> = {};
-    for (const [key, e] of this.entries) out[key] = Object.freeze({ shape: e.spec.shape, data: e.data });
-    return out;
+    for (const [key, e] of this.entries) {
+      Object.defineProperty(out, key, {
+        enumerable: true,
+        get: () => Object.freeze({ shape: e.spec.shape, data: e.data.slice() }),
+      });
+    }
+    return Object.freeze(out);
   }
 
   setWeights(record: Readonly<Record<string, { readonly shape: readonly number[]; readonly data: Float32Array }>>): void {

@@ -9,7 +9,11 @@ import type { Backend } from '../kernels/backend.js';
 import { NO_ACTIVATION } from '../kernels/activation.js';
 import { sizeOf, type Dims, type Step } from '../layers/definition.js';
 import { LAYERS } from '../layers/index.js';
+import { foldBatchNormInto } from '../layers/norm.js';
 import type { NamedNode } from './graph.js';
+
+/** Layers whose output is their input's memory read another way (NHWC order is the flatten/reshape order). */
+const VIEW_KINDS: ReadonlySet<string> = new Set(['flatten', 'reshape']);
 
 /** One step of the plan. */
 interface PlannedStep {
@@ -45,21 +49,40 @@ export function buildPlan(
   for (const { node } of graph) for (const i of node.inputs) consumers.set(i.id, [...(consumers.get(i.id) ?? []), node.id]);
   const isOutput = new Set(outputIds);
 
-  // 1. Fuse an activation into the conv/dense that only it reads.
-  const fused = new Map<number, Activation>(); // producer id → activation
   const aliasOf = new Map<number, number>(); // node id → node whose buffer it shares
+  const absorbed = new Set<number>(); // nodes that run inside another node's step (no step of their own)
+
+  // 0. Fold a batchNorm into the conv2d that only it reads: the conv compiles with W·scale and b·scale + shift.
+  const foldedInto = new Map<number, NamedNode>(); // conv id → the batchNorm folded into it
+  for (const bn of graph) {
+    const conv = bn.node.inputs[0];
+    if (bn.node.kind !== 'batchNorm' || conv?.kind !== 'conv2d') continue;
+    if (consumers.get(conv.id)?.length === 1 && !isOutput.has(conv.id)) {
+      foldedInto.set(conv.id, bn);
+      aliasOf.set(bn.node.id, conv.id);
+      absorbed.add(bn.node.id);
+    }
+  }
+  /** The node that computes `id`'s values: a folded batchNorm's conv, else `id` itself. */
+  const computedBy = (id: number): number => (absorbed.has(id) && aliasOf.has(id) ? computedBy(aliasOf.get(id)!) : id);
+
+  // 1. Fuse an activation into the conv/dense (or conv + folded batchNorm) that only it reads.
+  const fused = new Map<number, Activation>(); // producer id → activation
   for (const { node } of graph) {
     const act = LAYERS[node.kind]?.activation?.(node.options);
-    const producer = node.inputs[0];
-    if (!act || !producer) continue;
+    const input = node.inputs[0];
+    if (!act || !input) continue;
+    const producer = byId.get(computedBy(input.id))!.node;
     const def = LAYERS[producer.kind];
-    if (def?.fusesActivation && !fused.has(producer.id) && consumers.get(producer.id)?.length === 1 && !isOutput.has(producer.id)) {
+    const single = (id: number): boolean => consumers.get(id)?.length === 1 && !isOutput.has(id);
+    if (def?.fusesActivation && !fused.has(producer.id) && single(input.id) && single(producer.id)) {
       fused.set(producer.id, act);
-      aliasOf.set(node.id, producer.id);
+      aliasOf.set(node.id, input.id);
+      absorbed.add(node.id);
     }
   }
   // 2. Views and in-place layers share their input's buffer when nothing else reads it.
-  const isView = (id: number): boolean => aliasOf.has(id) || byId.get(id)!.node.kind === 'flatten';
+  const isView = (id: number): boolean => aliasOf.has(id) || VIEW_KINDS.has(byId.get(id)!.node.kind);
   const readers = (id: number): number =>
     (consumers.get(id) ?? []).reduce((sum, c) => sum + (isView(c) ? readers(c) : 1), 0);
   const root = (id: number): number => (aliasOf.has(id) ? root(aliasOf.get(id)!) : id);
@@ -68,7 +91,7 @@ export function buildPlan(
     if (aliasOf.has(node.id)) continue;
     const input = node.inputs[0];
     if (!input) continue;
-    if (node.kind === 'flatten') aliasOf.set(node.id, input.id);
+    if (VIEW_KINDS.has(node.kind)) aliasOf.set(node.id, input.id);
     else if (LAYERS[node.kind]?.inPlace) {
       const r = root(input.id);
       if (readers(r) === 1 && !groupHasOutput(r) && !inputIds.includes(r)) aliasOf.set(node.id, input.id);
@@ -76,8 +99,7 @@ export function buildPlan(
   }
 
   // 3. Compile the steps; fused activations and flatten views have none, in-place layers write over their input.
-  const noStep = (id: number): boolean => aliasOf.has(id) && (fused.has(aliasOf.get(id)!) && fusedBy(aliasOf.get(id)!) === id || byId.get(id)!.node.kind === 'flatten');
-  const fusedBy = (producer: number): number | undefined => (consumers.get(producer) ?? [])[0];
+  const noStep = (id: number): boolean => absorbed.has(id) || (aliasOf.has(id) && VIEW_KINDS.has(byId.get(id)!.node.kind));
   let scratch = new Float32Array(0);
   let scratchSize = 0;
   const compiled: { name: string; id: number; run: Step; inputIds: number[] }[] = [];
@@ -85,10 +107,15 @@ export function buildPlan(
     if (node.kind === 'input' || noStep(node.id)) continue;
     const def = LAYERS[node.kind];
     if (!def) throw new Error(`convtype: no executor for layer kind '${node.kind}'`);
-    const layerWeights: Record<string, Float32Array> = {};
-    for (const spec of def.parameters?.(node.inputs.map((i) => i.shape), node.options) ?? []) {
-      layerWeights[spec.name] = weights.get(`${name}/${spec.name}`)!;
-    }
+    const weightsOf = (n: NamedNode): Record<string, Float32Array> => {
+      const record: Record<string, Float32Array> = {};
+      for (const spec of LAYERS[n.node.kind]!.parameters?.(n.node.inputs.map((i) => i.shape), n.node.options) ?? []) {
+        record[spec.name] = weights.get(`${n.name}/${spec.name}`)!;
+      }
+      return record;
+    };
+    const bn = foldedInto.get(node.id);
+    const layerWeights = bn ? foldBatchNormInto(weightsOf({ node, name }), weightsOf(bn), bn.node.options) : weightsOf({ node, name });
     const c = def.compile({
       options: node.options,
       inputs: node.inputs.map((i) => shapeOf(i.id)),
