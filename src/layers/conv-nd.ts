@@ -58,7 +58,7 @@ function planeGeometry(layer: string, options: object, input: Dims, output: Dims
 function convNdParameters(kernel: readonly number[], inC: number, o: Conv1dOptions | Conv3dOptions): ParameterSpec[] {
   const groups = o.groups ?? 1;
   const area = product(kernel);
-  return kernelAndBias([...kernel, inC / groups, o.filters], { fanIn: area * (inC / groups), fanOut: (area * o.filters) / groups }, o.filters, o);
+  return kernelAndBias([...kernel, inC / groups, o.filters], { fanIn: area * (inC / groups), fanOut: area * o.filters }, o.filters, o);
 }
 
 export const conv1dLayer: LayerDefinition<Conv1dOptions> = {

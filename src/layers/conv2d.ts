@@ -12,7 +12,7 @@ export const conv2dLayer: LayerDefinition<Conv2dOptions> = {
     const [kh, kw] = pairOf(o.kernel, 1);
     const inPerGroup = inputs[0]![3]! / (o.groups ?? 1);
     const area = kh * kw;
-    return kernelAndBias([kh, kw, inPerGroup, o.filters], { fanIn: area * inPerGroup, fanOut: (area * o.filters) / (o.groups ?? 1) }, o.filters, o);
+    return kernelAndBias([kh, kw, inPerGroup, o.filters], { fanIn: area * inPerGroup, fanOut: area * o.filters }, o.filters, o);
   },
   macs(inputs, output, o) {
     const [kh, kw] = pairOf(o.kernel, 1);
