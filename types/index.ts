@@ -18,3 +18,15 @@ export type { LayerSpec, SequentialSpec, ResidualSpec, BranchesSpec, AnySpec, Ap
 export type { ElementwiseResult, ConcatResult, Unify } from './merge.js';
 export type { SpecFactory, OptionalSpecFactory, SpecInput } from './factory.js';
 export type { Cropping2dOptions, Cropping2dResult } from './cropping.js';
+export type { Single, Padding1d, Conv1dOptions, Conv1dResult } from './conv1d.js';
+export type { Triple, ExplicitPadding3d, Padding3d, Conv3dOptions, Conv3dResult } from './conv3d.js';
+export type { DepthwiseConv2dOptions, SeparableConv2dOptions, DepthwiseConv2dResult, SeparableConv2dResult } from './depthwise.js';
+export type { GlobalPool2dOptions, GlobalPool2dResult } from './global-pool.js';
+export type { AdaptiveAvgPool2dOptions, AdaptiveAvgPool2dResult } from './adaptive-pool.js';
+export type { Interpolation, UpSampling2dOptions, UpSampling2dResult, InterpolationMessage } from './upsampling.js';
+export type { ZeroPadding2dOptions, ZeroPadding2dResult } from './zero-padding.js';
+export type { ReshapeOptions, ReshapeResult, ReshapeDimMessage, ReshapeInferTwiceMessage, ReshapeCountMessage, ReshapeInferMessage } from './reshape.js';
+export type { BatchNormOptions, BatchNormResult, EpsilonMessage } from './batch-norm.js';
+export type { DropoutOptions, DropoutResult, DropoutRateMessage } from './dropout.js';
+export type { MultiplyResult, MultiplyMessage } from './multiply.js';
+export type { LeakyReluOptions, EluOptions, GeluOptions, AlphaMessage, ApproximateMessage } from './methods/activation.js';
