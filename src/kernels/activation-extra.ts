@@ -95,7 +95,8 @@ export function activationExtra(act: ExtraActivation, x: Float32Array, xOff: num
       for (let i = 0; i < n; i++) {
         const v = x[xOff + i]!;
         const r = (v + Math.abs(v)) * 0.5;
-        y[yOff + i] = r + alpha * Math.expm1(v - r);
+        const e = r + alpha * Math.expm1(v - r);
+        y[yOff + i] = e === e || v !== v ? e : v > 0 ? v : -alpha; // ±∞: the branch-free form gives ∞ − ∞
       }
       return;
     }
@@ -115,9 +116,11 @@ export function activationExtra(act: ExtraActivation, x: Float32Array, xOff: num
     case 'hardSigmoid':
       // clamp(v/6 + 1/2, 0, 1), branch-free like activation.ts: min(max(u, 0), 1) = (r + 1 − |r − 1|)/2, r = (u + |u|)/2.
       for (let i = 0; i < n; i++) {
-        const u = x[xOff + i]! / 6 + 0.5;
+        const v = x[xOff + i]!;
+        const u = v / 6 + 0.5;
         const r = (u + Math.abs(u)) * 0.5;
-        y[yOff + i] = (r + 1 - Math.abs(r - 1)) * 0.5;
+        const h = (r + 1 - Math.abs(r - 1)) * 0.5;
+        y[yOff + i] = h === h || v !== v ? h : v > 0 ? 1 : 0; // ±∞: the branch-free form gives ∞ − ∞
       }
       return;
     case 'hardSwish':
@@ -125,7 +128,8 @@ export function activationExtra(act: ExtraActivation, x: Float32Array, xOff: num
         const v = x[xOff + i]!;
         const u = v / 6 + 0.5;
         const r = (u + Math.abs(u)) * 0.5;
-        y[yOff + i] = v * ((r + 1 - Math.abs(r - 1)) * 0.5);
+        const h = v * ((r + 1 - Math.abs(r - 1)) * 0.5);
+        y[yOff + i] = h === h || v !== v ? h : v > 0 ? v : 0; // ±∞: hardSwish(+∞) = +∞, hardSwish(−∞) = 0
       }
       return;
   }

@@ -32,14 +32,19 @@ export function activate1(act: Activation, v: number): number {
   switch (act.kind) {
     case 'none':
       return v;
-    case 'relu':
-      return (v + Math.abs(v)) * 0.5;
+    case 'relu': {
+      const r = (v + Math.abs(v)) * 0.5;
+      return r === r ? r : exact(act, v);
+    }
     case 'relu6': {
       const r = (v + Math.abs(v)) * 0.5;
-      return (r + 6 - Math.abs(r - 6)) * 0.5;
+      const r6 = (r + 6 - Math.abs(r - 6)) * 0.5;
+      return r6 === r6 ? r6 : exact(act, v);
     }
-    case 'leakyRelu':
-      return 0.5 * ((1 + act.alpha) * v + (1 - act.alpha) * Math.abs(v));
+    case 'leakyRelu': {
+      const r = 0.5 * ((1 + act.alpha) * v + (1 - act.alpha) * Math.abs(v));
+      return r === r ? r : exact(act, v);
+    }
     case 'sigmoid':
       return 1 / (1 + Math.exp(-v));
     case 'tanh':
@@ -61,21 +66,24 @@ export function activation(act: Activation, x: Float32Array, xOff: number, y: Fl
     case 'relu':
       for (let i = 0; i < n; i++) {
         const v = x[xOff + i];
-        y[yOff + i] = (v + Math.abs(v)) * 0.5;
+        const r = (v + Math.abs(v)) * 0.5;
+        y[yOff + i] = r === r ? r : exact(act, v);
       }
       return;
     case 'relu6':
       for (let i = 0; i < n; i++) {
         const v = x[xOff + i];
         const r = (v + Math.abs(v)) * 0.5;
-        y[yOff + i] = (r + 6 - Math.abs(r - 6)) * 0.5;
+        const r6 = (r + 6 - Math.abs(r - 6)) * 0.5;
+        y[yOff + i] = r6 === r6 ? r6 : exact(act, v);
       }
       return;
     case 'leakyRelu': {
       const p = 0.5 * (1 + act.alpha), q = 0.5 * (1 - act.alpha);
       for (let i = 0; i < n; i++) {
         const v = x[xOff + i];
-        y[yOff + i] = p * v + q * Math.abs(v);
+        const r = p * v + q * Math.abs(v);
+        y[yOff + i] = r === r ? r : exact(act, v);
       }
       return;
     }
@@ -85,6 +93,25 @@ export function activation(act: Activation, x: Float32Array, xOff: number, y: Fl
     case 'tanh':
       for (let i = 0; i < n; i++) y[yOff + i] = Math.tanh(x[xOff + i]);
       return;
+  }
+}
+
+/**
+ * The branchy definition, for the rare values the branch-free forms turn into NaN (±∞ give ∞ − ∞): a NaN
+ * result from a non-NaN input is recomputed here, so ±∞ map as IEEE and ONNX Runtime say (relu(−∞) = 0).
+ * The check `r === r` is a branch that is almost never taken, so it costs little (unlike a data-dependent select).
+ */
+export function exact(act: Activation, v: number): number {
+  if (v !== v) return v;
+  switch (act.kind) {
+    case 'relu':
+      return v > 0 ? v : 0;
+    case 'relu6':
+      return v > 6 ? 6 : v > 0 ? v : 0;
+    case 'leakyRelu':
+      return v >= 0 ? v : act.alpha * v;
+    default:
+      return activate1(act, v);
   }
 }
 
@@ -99,4 +126,10 @@ export function activateRows(act: Activation, c: Float32Array, off: number, rows
     return;
   }
   for (let r = 0; r < rows; r++) activation(act, c, off + r * ld, c, off + r * ld, cols);
+}
+
+/** max(a, b) with IEEE semantics for ±∞ and NaN (NaN if either is NaN), for the rare case the branch-free form fails. */
+export function maxOf(a: number, b: number): number {
+  if (a !== a || b !== b) return NaN;
+  return a > b ? a : b;
 }

@@ -15,7 +15,7 @@
  * Why scale/shift: ORT and tfjs evaluate `(x − μ)/√(σ² + ε)·γ + β` per element (a subtract, a divide by a
  * square root, a multiply and an add); the compiled form is one multiply-add per element.
  */
-import { activate1, type Activation } from './activation.js';
+import { activate1, exact, type Activation } from './activation.js';
 
 type Floats = Float32Array | Float64Array;
 
@@ -63,13 +63,15 @@ export function batchNorm(
     } else if (kind === 'relu') {
       for (let c = 0; c < channels; c++) {
         const v = x[xi + c]! * scale[c]! + shift[c]!;
-        y[yi + c] = (v + Math.abs(v)) * 0.5; // branch-free, as in activation.ts
+        const r = (v + Math.abs(v)) * 0.5; // branch-free, as in activation.ts
+        y[yi + c] = r === r ? r : exact(act, v);
       }
     } else if (kind === 'relu6') {
       for (let c = 0; c < channels; c++) {
         const v = x[xi + c]! * scale[c]! + shift[c]!;
         const r = (v + Math.abs(v)) * 0.5;
-        y[yi + c] = (r + 6 - Math.abs(r - 6)) * 0.5;
+        const r6 = (r + 6 - Math.abs(r - 6)) * 0.5;
+        y[yi + c] = r6 === r6 ? r6 : exact(act, v);
       }
     } else {
       for (let c = 0; c < channels; c++) y[yi + c] = activate1(act, x[xi + c]! * scale[c]! + shift[c]!);

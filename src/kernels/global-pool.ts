@@ -7,6 +7,7 @@
  * then multiplies by 1/pixels; max is branch-free `(a + b + |a − b|)/2` like pool.ts. Reference:
  * global-pool-naive.ts.
  */
+import { maxOf } from './activation.js';
 
 /** What a global pooling kernel needs. */
 export interface GlobalPool2dGeometry {
@@ -50,7 +51,8 @@ export function globalMaxPool2d(g: GlobalPool2dGeometry, x: Float32Array, xOff: 
       for (let c = 0; c < C; c++) {
         // max(a, b) = (a + b + |a − b|)/2: a branch mispredicts on mixed-sign data (see pool.ts).
         const a = x[xo + c]!, b = y[yo + c]!;
-        y[yo + c] = (a + b + Math.abs(a - b)) * 0.5;
+        const m = (a + b + Math.abs(a - b)) * 0.5;
+        y[yo + c] = m === m ? m : maxOf(a, b);
       }
     }
   }

@@ -8,6 +8,7 @@
  * taps, or with `countIncludePad` by the taps inside the explicitly padded input (not the ceil
  * overhang). A window with no in-bounds tap yields −∞ (max) or 0 (avg); valid geometries have none.
  */
+import { maxOf } from './activation.js';
 import type { Pool2dGeometry } from './geometry.js';
 
 /** First tap index whose position `o + t·d` is ≥ lo, for t in [0, k). */
@@ -50,7 +51,8 @@ export function maxPool2d(g: Pool2dGeometry, x: Float32Array, xOff: number, y: F
             for (let c = 0; c < C; c++) {
               // max(a, b) = (a + b + |a − b|)/2: a branch would mispredict on real data (see activation.ts).
               const a = x[xo + c], b = y[yo + c];
-              y[yo + c] = (a + b + Math.abs(a - b)) * 0.5;
+              const m = (a + b + Math.abs(a - b)) * 0.5;
+              y[yo + c] = m === m ? m : maxOf(a, b);
             }
           }
         }
