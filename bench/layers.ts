@@ -19,36 +19,13 @@
  * are imported dynamically and convtype runs again beside them ('convtype-js*'). Both are reported.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsBackend } from '../src/kernels/backend.js';
 import { conv2dMethod } from '../src/kernels/conv2d.js';
 import { conv2dMacs, type Conv2dGeometry } from '../src/kernels/geometry.js';
-
-// Peers are imported dynamically, AFTER convtype's first pass (see the file header).
-type Tf = typeof import('@tensorflow/tfjs-core');
-type Ort = typeof import('onnxruntime-node');
-type Onnx = typeof import('../test/reference/onnx.js');
-interface Peers {
-  readonly tf: Tf;
-  readonly ort: Ort;
-  readonly onnx: Onnx;
-}
-
-async function loadPeers(): Promise<Peers> {
-  const tf = await import('@tensorflow/tfjs-core');
-  await import('@tensorflow/tfjs-backend-cpu');
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const ort = await import('onnxruntime-node');
-  const onnx = await import('../test/reference/onnx.js');
-  const require = createRequire(import.meta.url);
-  wasm.setWasmPaths(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep);
-  wasm.setThreadsCount(1);
-  tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
-  return { tf, ort, onnx };
-}
+import { loadPeers, random, RUNS, summarise, time, type Measured, type Peers, type Tf } from './harness.js';
 
 interface Case {
   readonly name: string;
@@ -96,60 +73,8 @@ const flag = (n: string): string | undefined => {
   const i = args.indexOf(n);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const RUNS = Number(flag('--runs') ?? 7);
-const WARMUP = 3;
-const WARMUP_MS = 1500;
-const MEASURE_MS = 1000;
 const ONLY = flag('--only')?.split(',');
 const ENGINES_RUN = (flag('--engines')?.split(',') ?? [...ENGINES]) as Engine[];
-
-function random(n: number, seed: number): Float32Array {
-  const a = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    a[i] = s / 2 ** 31 - 1;
-  }
-  return a;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/**
- * Times `fn` (sync or async): warm-up runs, then `runs` timed ones (fewer for slow engines). Records
- * wall time and process CPU time: on a shared machine the CPU time is the steadier of the two.
- */
-async function time(fn: () => unknown): Promise<{ wall: number[]; cpu: number[] }> {
-  // JIT engines (ours, tfjs-cpu) reach steady state only after their hot loops are re-optimised,
-  // which takes dozens of calls for small layers: warm up for WARMUP_MS and at least WARMUP runs.
-  const t0 = performance.now();
-  let count = 0;
-  let first = 0;
-  while (count < WARMUP || (performance.now() - t0 < WARMUP_MS && count < 200)) {
-    const t = performance.now();
-    await fn();
-    if (count++ === 0) first = performance.now() - t;
-  }
-  // At least RUNS timed runs and, for fast layers, at least MEASURE_MS of them (at most 100), so a
-  // burst of load from other processes moves the median less.
-  const runs = first > 1000 ? Math.min(RUNS, 5) : RUNS;
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  const t1 = performance.now();
-  for (let i = 0; i < runs || (performance.now() - t1 < MEASURE_MS && i < 100); i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    await fn();
-    wall.push(performance.now() - t);
-    const u = process.cpuUsage(c);
-    cpu.push((u.user + u.system) / 1000);
-  }
-  return { wall, cpu };
-}
 
 function ours(c: Case, x: Float32Array, w: Float32Array): () => void {
   const g = c.g;
@@ -210,26 +135,6 @@ async function onnx({ ort, onnx: { encodeModel, hwioToOihw } }: Peers, c: Case, 
   // ORT runs NCHW, its native layout; the input values are the same numbers, laid out its way.
   const feeds = { x: new ort.Tensor('float32', x, [g.batch, g.inC, g.inH, g.inW]) };
   return { run: () => session.run(feeds), dispose: () => session.release() };
-}
-
-interface Measured {
-  medianMs: number;
-  gflops: number;
-  cpuMedianMs: number;
-  cpuGflops: number;
-  timesMs: number[];
-}
-
-function summarise(times: { wall: number[]; cpu: number[] }, macs: number): Measured {
-  const med = median(times.wall);
-  const cpuMed = median(times.cpu);
-  return {
-    medianMs: Number(med.toFixed(3)),
-    gflops: Number(((2 * macs) / med / 1e6).toFixed(3)),
-    cpuMedianMs: Number(cpuMed.toFixed(3)),
-    cpuGflops: Number(((2 * macs) / cpuMed / 1e6).toFixed(3)),
-    timesMs: times.wall.map((t) => Number(t.toFixed(3))),
-  };
 }
 
 function inputs(c: Case): { x: Float32Array; w: Float32Array } {
