@@ -24,12 +24,8 @@ function explicitPads(
   return [samePads(input[1]!, k[0], s[0], d[0]), samePads(input[2]!, k[1], s[1], d[1])];
 }
 
-/** The conv2d record for a batch of `batch`. */
-export function conv2dGeometry(input: Dims4, output: Dims4, o: Conv2dOptions, batch: number): Conv2dGeometry {
-  const k = pairOf(o.kernel, 1);
-  const s = pairOf(o.stride, 1);
-  const d = pairOf(o.dilation, 1);
-  const [[padTop], [padLeft]] = explicitPads(o.padding, input, k, s, d);
+/** Sizes and window fields shared by the conv and transposed-conv records. */
+function convFields(input: Dims4, output: Dims4, batch: number, k: [number, number], s: [number, number], d: [number, number]) {
   return {
     batch,
     inH: input[1]!,
@@ -44,10 +40,16 @@ export function conv2dGeometry(input: Dims4, output: Dims4, o: Conv2dOptions, ba
     strideW: s[1],
     dilationH: d[0],
     dilationW: d[1],
-    padTop,
-    padLeft,
-    groups: o.groups ?? 1,
   };
+}
+
+/** The conv2d record for a batch of `batch`. */
+export function conv2dGeometry(input: Dims4, output: Dims4, o: Conv2dOptions, batch: number): Conv2dGeometry {
+  const k = pairOf(o.kernel, 1);
+  const s = pairOf(o.stride, 1);
+  const d = pairOf(o.dilation, 1);
+  const [[padTop], [padLeft]] = explicitPads(o.padding, input, k, s, d);
+  return { ...convFields(input, output, batch, k, s, d), padTop, padLeft, groups: o.groups ?? 1 };
 }
 
 /** The conv2dTranspose record; 'same' (out = in·s) takes the pads that make the full output crop to in·s. */
@@ -58,29 +60,13 @@ export function conv2dTransposeGeometry(input: Dims4, output: Dims4, o: Conv2dTr
   const pads = padsOf(o.padding);
   const padFor = (axis: 0 | 1): number => {
     if (pads !== 'same') return pads[axis][0];
-    // Keras 'same': full = (in − 1)·s + ke; total crop = full − in·s, the odd one at the start? Keras crops
-    // ⌊total/2⌋ at the start (its conv_transpose output is computed as the gradient of a 'same' conv).
+    // Keras 'same': the full output (in − 1)·s + ke is cropped to in·s, ⌊total/2⌋ at the start — the output is
+    // the gradient of a TF 'same' conv from in·s to in, whose pad before is ⌊T/2⌋ with T = ke − s.
     const full = (input[axis + 1]! - 1) * s[axis] + d[axis] * (k[axis] - 1) + 1;
     const total = Math.max(full - output[axis + 1]!, 0);
     return Math.floor(total / 2);
   };
-  return {
-    batch,
-    inH: input[1]!,
-    inW: input[2]!,
-    inC: input[3]!,
-    outH: output[1]!,
-    outW: output[2]!,
-    outC: output[3]!,
-    kernelH: k[0],
-    kernelW: k[1],
-    strideH: s[0],
-    strideW: s[1],
-    dilationH: d[0],
-    dilationW: d[1],
-    padTop: padFor(0),
-    padLeft: padFor(1),
-  };
+  return { ...convFields(input, output, batch, k, s, d), padTop: padFor(0), padLeft: padFor(1) };
 }
 
 /** The pooling record. */

@@ -30,24 +30,17 @@ type OrderIs<C, Wanted> = C extends 'lt' | 'eq' | 'gt'
       : boolean
   : C;
 
-/** The smaller of A and B (`number` when either is `number`). @example Min<3, 11> //=> 3 */
-export type Min<A extends number, B extends number> = Compare<A, B> extends 'lt' | 'eq'
+/** A when `Compare<A, B>` is one of `KeepA`, B when it is the other order, `number` when unknown, else the error. */
+type Choose<A extends number, B extends number, C, KeepA> = [C] extends [KeepA]
   ? A
-  : Compare<A, B> extends 'gt'
-    ? B
-    : Compare<A, B> extends string
-      ? [Compare<A, B>] extends ['lt' | 'eq' | 'gt']
-        ? number
-        : Compare<A, B>
-      : number;
+  : [C] extends ['lt' | 'eq' | 'gt']
+    ? [C & KeepA] extends [never]
+      ? B
+      : number
+    : C;
+
+/** The smaller of A and B (`number` when either is `number`). @example Min<3, 11> //=> 3 */
+export type Min<A extends number, B extends number> = Choose<A, B, Compare<A, B>, 'lt' | 'eq'>;
 
 /** The larger of A and B. @example Max<3, 11> //=> 11 */
-export type Max<A extends number, B extends number> = Compare<A, B> extends 'gt' | 'eq'
-  ? A
-  : Compare<A, B> extends 'lt'
-    ? B
-    : Compare<A, B> extends string
-      ? [Compare<A, B>] extends ['lt' | 'eq' | 'gt']
-        ? number
-        : Compare<A, B>
-      : number;
+export type Max<A extends number, B extends number> = Choose<A, B, Compare<A, B>, 'gt' | 'eq'>;
