@@ -4,13 +4,13 @@
  */
 import type { ts } from 'ts-morph';
 import { formatShape } from '../shapes/format.js';
-import { type BuilderCall, builderCalls, optionsOf } from './calls.js';
+import { type BuilderCall, argumentValue, builderCalls, optionsOf } from './calls.js';
 import { chainsOf } from './chains.js';
 import { fileErrors, ourSentence, toErrorReport } from './diagnostics.js';
 import { layerParams, sumParams } from './params.js';
 import type { CallRow, ChainReport, ErrorReport, FileReport } from './report.js';
 import { specLayers } from './specs.js';
-import { type TypeReader, renderOptions, renderValue, valueOfType } from './values.js';
+import { type TypeReader, renderOptions, renderValue } from './values.js';
 
 /** What analysing a file gives: the report, and notes for stderr (a disagreement between checker and twins). */
 export interface Analysis {
@@ -67,11 +67,12 @@ function callRow(r: TypeReader, source: ts.SourceFile, call: BuilderCall, error:
   const { line, character } = source.getLineAndCharacterOfPosition(call.at);
   const args = call.node.arguments;
   const base = { line: line + 1, column: character + 1, kind: call.kind, shape: call.shape, shapeText: formatShape(call.shape) };
-  const withError = error === undefined ? {} : { error };
+  // A call the checker rejects adds layers that cannot be built: no parameter count.
+  const withError = error === undefined ? {} : { error, params: null };
   const named = (name: unknown) => (typeof name === 'string' ? { name } : {});
   switch (call.kind) {
     case 'input': {
-      const dims = args[0] ? renderValue(valueOfType(r, r.checker.getTypeAtLocation(args[0]))) : '';
+      const dims = args[0] ? renderValue(argumentValue(r, args[0])) : '';
       const options = optionsOf(r, args[1]);
       const rest = renderOptions(options);
       return { row: { ...base, call: `input(${[dims, rest].filter((s) => s !== '').join(', ')})`, ...named(options.name), params: 0, ...withError } };

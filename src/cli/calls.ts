@@ -134,26 +134,49 @@ export function skipOuter(tsm: typeof ts, e: ts.Expression): ts.Expression {
   return x;
 }
 
-/** The options argument's value, read from its type (`{}` when absent). */
-export function optionsOf(r: TypeReader, arg: ts.Expression | undefined): { readonly [key: string]: Value } {
-  if (!arg) return {};
-  const options = { ...recordOf(valueOfType(r, r.checker.getTypeAtLocation(arg))) };
-  // `input`'s name is typed `string`: read the literal from the source when it is written there.
-  if (options.name instanceof Wide || options.name === undefined) {
-    const literal = literalProperty(r.ts, arg, 'name');
-    if (literal !== undefined) options.name = literal;
-  }
-  return options;
+/**
+ * An argument's value, read from its type. Where the type is wide but the source holds a literal, the literal is
+ * used: `input`'s `name` is typed `string`, and a call the checker rejects may see its literals widened
+ * (`{ strides: 2 }` typed `{ strides: number }`).
+ */
+export function argumentValue(r: TypeReader, arg: ts.Expression): Value {
+  return preferLiteral(r.ts, valueOfType(r, r.checker.getTypeAtLocation(arg)), arg);
 }
 
-/** The string literal written for property `key` of an object literal argument, if any. */
-function literalProperty(tsm: typeof ts, arg: ts.Expression, key: string): string | undefined {
-  const e = skipOuter(tsm, arg);
-  if (!tsm.isObjectLiteralExpression(e)) return undefined;
-  for (const p of e.properties) {
-    if (tsm.isPropertyAssignment(p) && p.name.getText() === key && (tsm.isStringLiteral(p.initializer) || tsm.isNoSubstitutionTemplateLiteral(p.initializer))) {
-      return p.initializer.text;
+/** The options argument's value (`{}` when absent). */
+export function optionsOf(r: TypeReader, arg: ts.Expression | undefined): { readonly [key: string]: Value } {
+  return arg ? recordOf(argumentValue(r, arg)) : {};
+}
+
+function preferLiteral(tsm: typeof ts, v: Value, node: ts.Expression): Value {
+  const e = skipOuter(tsm, node);
+  if (v instanceof Wide) return literalOf(tsm, e) ?? v;
+  if (Array.isArray(v) && tsm.isArrayLiteralExpression(e) && e.elements.length === v.length) {
+    return v.map((x: Value, i) => preferLiteral(tsm, x, e.elements[i]!));
+  }
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && tsm.isObjectLiteralExpression(e)) {
+    const out: Record<string, Value> = { ...(v as Record<string, Value>) };
+    for (const p of e.properties) {
+      if (!tsm.isPropertyAssignment(p)) continue;
+      const key = p.name.getText();
+      if (key in out) out[key] = preferLiteral(tsm, out[key], p.initializer);
+      else if (key === 'name') out[key] = literalOf(tsm, skipOuter(tsm, p.initializer)) ?? out[key];
     }
+    return out;
+  }
+  return v;
+}
+
+/** The value of a literal written in the source (`2`, `-3`, `'same'`, `[3, 3]`, `true`), or `undefined`. */
+function literalOf(tsm: typeof ts, e: ts.Expression): Value | undefined {
+  if (tsm.isNumericLiteral(e)) return Number(e.text);
+  if (tsm.isStringLiteral(e) || tsm.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (e.kind === tsm.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === tsm.SyntaxKind.FalseKeyword) return false;
+  if (tsm.isPrefixUnaryExpression(e) && e.operator === tsm.SyntaxKind.MinusToken && tsm.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (tsm.isArrayLiteralExpression(e)) {
+    const items = e.elements.map((x) => literalOf(tsm, skipOuter(tsm, x)));
+    return items.every((x) => x !== undefined) ? (items as Value[]) : undefined;
   }
   return undefined;
 }

@@ -64,7 +64,7 @@ function errorLine(e: ErrorReport, paint: Paint): string {
 /** One file's table. */
 export function fileText(report: FileReport, options: TextOptions): string {
   const { paint } = options;
-  const rows: Cell[][] = [header];
+  const rows: (readonly Cell[])[] = [header];
   const blocks: { title: string; start: number; end: number; total: Cell[] }[] = [];
   for (const chain of report.chains) {
     const start = rows.length;
