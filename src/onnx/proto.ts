@@ -1,5 +1,6 @@
 /**
- * Minimal protobuf wire-format WRITER (encode only), enough for ONNX ModelProto.
+ * Minimal protobuf wire-format WRITER (encode only), enough for ONNX ModelProto. Browser-safe: only
+ * Uint8Array, DataView, TextEncoder and BigInt.
  *
  * Contract: a `Message` is built field by field; `bytes()` returns the encoded message. Only the
  * three wire types ONNX needs are written: varint (0), length-delimited (2) and fixed32 (5).
