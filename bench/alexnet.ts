@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alexnet } from '../examples/alexnet.js';
 import { tensor } from '../src/index.js';
+import type { Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import { loadPeers, random, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
 
 type Weights = Readonly<Record<string, { readonly shape: readonly number[]; readonly data: Float32Array }>>;
@@ -41,18 +42,18 @@ async function tfjsNet({ tf }: Peers, backend: 'cpu' | 'wasm', w: Weights, x: Fl
   const input = tf.tensor4d(x, [1, 227, 227, 3]);
   const forward = () =>
     tf.tidy(() => {
-      let h: import('@tensorflow/tfjs-core').Tensor4D = input;
+      let h: Tensor4D = input;
       CONVS.forEach((c, i) => {
         const { kernels: ks, bias } = kernels[i]!;
         const parts = c.groups === 1 ? [h] : tf.split(h, c.groups, 3);
-        const outs = parts.map((p, g) => tf.conv2d(p as import('@tensorflow/tfjs-core').Tensor4D, ks[g] as import('@tensorflow/tfjs-core').Tensor4D, c.stride, c.pad === 0 ? 'valid' : [[0, 0], [c.pad, c.pad], [c.pad, c.pad], [0, 0]]));
-        h = tf.relu(tf.add(outs.length === 1 ? outs[0]! : tf.concat(outs, 3), bias));
+        const outs = parts.map((p, g) => tf.conv2d(p as Tensor4D, ks[g] as Tensor4D, c.stride, c.pad === 0 ? 'valid' : [[0, 0], [c.pad, c.pad], [c.pad, c.pad], [0, 0]]));
+        h = tf.relu(tf.add(outs.length === 1 ? outs[0]! : tf.concat(outs, 3), bias)) as Tensor4D;
         if (c.pool) h = tf.maxPool(h, 3, 2, 'valid');
       });
-      let v: import('@tensorflow/tfjs-core').Tensor2D = tf.reshape(h, [1, -1]);
+      let v: Tensor2D = tf.reshape(h, [1, -1]);
       dense.forEach((d, i) => {
-        v = tf.add(tf.matMul(v, d.kernel as import('@tensorflow/tfjs-core').Tensor2D), d.bias);
-        v = i < dense.length - 1 ? tf.relu(v) : tf.softmax(v);
+        v = tf.add(tf.matMul(v, d.kernel as Tensor2D), d.bias) as Tensor2D;
+        v = (i < dense.length - 1 ? tf.relu(v) : tf.softmax(v)) as Tensor2D;
       });
       return v;
     });
