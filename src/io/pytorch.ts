@@ -1,0 +1,216 @@
+/**
+ * PyTorch state dicts → convtype weights (SEMANTICS.md §5): conv OIHW → HWIO, depthwise `[C·M, 1, kh, kw]`
+ * → `[kh, kw, C, M]`, transposed `[I, O, kh, kw]` → `[kh, kw, O, I]`, Linear `[out, in]` → `[in, out]`
+ * with the NCHW → NHWC flatten reorder for a dense fed by a flatten, batch norm `weight/bias/running_mean/
+ * running_var` → `gamma/beta/movingMean/movingVariance`.
+ *
+ * Decision: the conversion is driven by the convtype model (its layer kinds and its weights' shapes), not by
+ * the PyTorch names, so the only thing a user supplies is the name map; every problem (an unmapped tensor, a
+ * missing weight, a shape that does not fit) is collected and thrown as one `WeightError`. Rejected: guessing
+ * layouts from PyTorch shapes alone (a 1×1 conv and a Linear look alike; a flatten reorder cannot be seen).
+ */
+import { WeightError } from '../errors.js';
+import { permute } from './internal/permute.js';
+import { dims, expectedWeights, product, type ExpectedWeight, type WeightTarget, type WeightTensor } from './internal/target.js';
+
+export type { WeightTarget, WeightTensor } from './internal/target.js';
+
+/**
+ * PyTorch name → convtype key (`'features.0.weight': 'conv1/kernel'`) or module → layer (`'features.0': 'conv1'`,
+ * the parameter named from the layer kind), or a function returning either (`null` skips the tensor).
+ */
+export type PyTorchNameMap = Readonly<Record<string, string>> | ((name: string) => string | null | undefined);
+
+/** Options of `convertPyTorchWeights` and `loadPyTorchWeights`. */
+export interface PyTorchOptions {
+  /** Reorder the kernel of a dense fed by a flatten from NCHW to NHWC flatten order; default true. */
+  readonly reorderFlatten?: boolean;
+  /**
+   * Per dense layer, the shape (no batch, channels last: `[H, W, C]`) its input was flattened from, for graphs
+   * where the layer list does not show it; overrides what is inferred.
+   */
+  readonly flattenFrom?: Readonly<Record<string, readonly number[]>>;
+  /** Skip PyTorch tensors the map does not name instead of reporting them; default false. */
+  readonly ignoreUnmapped?: boolean;
+  /** Allow model weights that no PyTorch tensor fills (they keep their values); default false. */
+  readonly partial?: boolean;
+}
+
+/** PyTorch parameter suffix → convtype parameter, by layer kind family. */
+const BATCH_NORM_PARAMS: Readonly<Record<string, string>> = {
+  weight: 'gamma',
+  bias: 'beta',
+  running_mean: 'movingMean',
+  running_var: 'movingVariance',
+};
+const KERNEL_PARAMS: Readonly<Record<string, string>> = { weight: 'kernel', bias: 'bias' };
+/** State-dict entries with no convtype counterpart. */
+const ALWAYS_SKIPPED = /(^|\.)num_batches_tracked$/;
+
+/**
+ * The convtype key a PyTorch tensor goes to, `null` to skip it, or `undefined` if the map says nothing: the
+ * full name is looked up first, then its module (`features.0` of `features.0.weight`). A target without a
+ * `/` is a layer, whose parameter is named from its kind. With no map, a module named like a layer maps to it.
+ */
+function resolve(name: string, map: PyTorchNameMap | undefined, layers: ReadonlyMap<string, string>): string | null | undefined {
+  const dot = name.lastIndexOf('.');
+  const module = dot < 0 ? undefined : name.slice(0, dot);
+  const suffix = name.slice(dot + 1);
+  const lookup = (key: string): string | null | undefined =>
+    typeof map === 'function' ? map(key) : map === undefined ? (layers.has(key) && key !== name ? key : undefined) : Object.hasOwn(map, key) ? map[key] : undefined;
+  const toKey = (target: string): string => {
+    if (target.includes('/') || !layers.has(target)) return target;
+    const param = (layers.get(target) === 'batchNorm' ? BATCH_NORM_PARAMS : KERNEL_PARAMS)[suffix];
+    return `${target}/${param ?? suffix}`;
+  };
+  const direct = lookup(name);
+  if (direct !== undefined) return direct === null ? null : toKey(direct);
+  const viaModule = module === undefined ? undefined : lookup(module);
+  return viaModule === undefined || viaModule === null ? viaModule : toKey(viaModule);
+}
+
+/**
+ * The shape `[...S, C]` a dense's input was flattened from, when the row before it is a flatten (or a reshape
+ * to rank 2) of a channels-last tensor of rank ≥ 3; `undefined` when there is no flatten, a message when
+ * there is one whose input cannot be told.
+ */
+function flattenSource(model: WeightTarget, w: ExpectedWeight, options: PyTorchOptions): readonly number[] | undefined | string {
+  const given = options.flattenFrom?.[w.layer];
+  if (given !== undefined) return given;
+  let j = w.row - 1;
+  while (j >= 0 && model.layers[j]!.kind === 'dropout') j--;
+  const flatten = model.layers[j];
+  if (!flatten || !(flatten.kind === 'flatten' || (flatten.kind === 'reshape' && flatten.shape.length === 2))) return undefined;
+  const before = model.layers[j - 1];
+  const inFeatures = w.shape[0]!;
+  if (before && before.shape.length >= 3 && product(before.shape.slice(1)) === inFeatures) return before.shape.slice(1);
+  return `cannot tell what '${flatten.name}' flattened (got the row before it ${before ? `'${before.name}' ${dims(before.shape)}` : 'none'}, expected a channels-last shape of ${inFeatures} elements; pass options.flattenFrom['${w.layer}'] = [H, W, C])`;
+}
+
+/** PyTorch layout of a convtype weight and the conversion to it; a message when the kind has none. */
+function conversion(
+  model: WeightTarget,
+  w: ExpectedWeight,
+  options: PyTorchOptions,
+): { source: readonly number[]; convert: (data: Float32Array) => Float32Array } | string {
+  const t = w.shape;
+  const r = t.length;
+  const same = { source: t, convert: (d: Float32Array) => d.slice() };
+  const isKernel = w.param === 'kernel' || w.param === 'pointwiseKernel' || w.param === 'depthwiseKernel';
+  if (!isKernel || r < 2) return same;
+  if (w.kind === 'dense') {
+    const [inFeatures, out] = t as [number, number];
+    const from = options.reorderFlatten === false ? undefined : flattenSource(model, w, options);
+    if (typeof from === 'string') return from;
+    if (from !== undefined && from.length >= 2 && product(from) === inFeatures) {
+      // [F, C, ...S] (PyTorch flatten of NCHW) → [...S, C, F] = NHWC flatten order, transposed.
+      const c = from[from.length - 1]!;
+      const spatial = from.slice(0, -1);
+      const viewDims = [out, c, ...spatial];
+      const perm = [...spatial.map((_, i) => i + 2), 1, 0];
+      return { source: [out, inFeatures], convert: (d) => permute(viewDims, d, perm) };
+    }
+    return { source: [out, inFeatures], convert: (d) => permute([out, inFeatures], d, [1, 0]) };
+  }
+  const depthwise = (w.kind === 'depthwiseConv2d' && w.param === 'kernel') || w.param === 'depthwiseKernel';
+  if (depthwise && r === 4) {
+    const [kh, kw, c, m] = t as [number, number, number, number];
+    return { source: [c * m, 1, kh, kw], convert: (d) => permute([c, m, kh, kw], d, [2, 3, 0, 1]) };
+  }
+  if (r >= 3) {
+    // conv: HWIO [...k, I/g, O] ← OIHW [O, I/g, ...k]; transposed: [...k, O, I] ← [I, O, ...k]; same permutation.
+    const source = [t[r - 1]!, t[r - 2]!, ...t.slice(0, r - 2)];
+    const perm = [...t.slice(0, r - 2).map((_, i) => i + 2), 1, 0];
+    return { source, convert: (d) => permute(source, d, perm) };
+  }
+  return same;
+}
+
+const LAYOUT_NAMES: Readonly<Record<string, string>> = {
+  conv1d: 'OIW',
+  conv2d: 'OIHW',
+  conv3d: 'OIDHW',
+  conv2dTranspose: '[I, O, kh, kw]',
+  depthwiseConv2d: '[C·M, 1, kh, kw]',
+  dense: '[out, in]',
+};
+
+/**
+ * PyTorch tensors as a convtype weight record for `model` (keys `<layer>/<param>`, convtype layouts).
+ * Throws one `WeightError` listing every problem: unmapped tensors, missing weights, shapes that do not fit.
+ * @example convertPyTorchWeights(m, readSafetensors(bytes).tensors, { 'conv1': 'conv2d_1', 'fc': 'dense_1' })['conv2d_1/kernel'].shape //=> [5, 5, 1, 6]
+ */
+export function convertPyTorchWeights(
+  model: WeightTarget,
+  record: Readonly<Record<string, WeightTensor>>,
+  nameMap?: PyTorchNameMap,
+  options: PyTorchOptions = {},
+): Record<string, WeightTensor> {
+  const expected = expectedWeights(model);
+  const layers = new Map(model.layers.map((l) => [l.name, l.kind]));
+  const problems: string[] = [];
+  const out: Record<string, WeightTensor> = Object.create(null);
+  const from = new Map<string, string>();
+  for (const name of Object.keys(record)) {
+    const key = resolve(name, nameMap, layers);
+    if (key === null || (key === undefined && ALWAYS_SKIPPED.test(name))) continue;
+    if (key === undefined) {
+      if (!options.ignoreUnmapped) problems.push(`${name}: no convtype weight is mapped to this PyTorch tensor (got no entry in the name map, expected '<layer>/<param>' or a layer name)`);
+      continue;
+    }
+    const w = expected.get(key);
+    if (!w) {
+      if (ALWAYS_SKIPPED.test(name)) continue;
+      problems.push(`${name}: mapped to ${key}, which the model does not have (expected one of ${[...expected.keys()].slice(0, 6).join(', ')}${expected.size > 6 ? ', …' : ''})`);
+      continue;
+    }
+    const previous = from.get(key);
+    if (previous !== undefined) {
+      problems.push(`${w.layer}: ${key} is given twice (got '${previous}' and '${name}', expected one PyTorch tensor)`);
+      continue;
+    }
+    from.set(key, name);
+    const t = record[name]!;
+    if (!t || !(t.data instanceof Float32Array) || !Array.isArray(t.shape)) {
+      problems.push(`${w.layer}: ${key} ← '${name}' is not a tensor (expected { shape, data: Float32Array })`);
+      continue;
+    }
+    const c = conversion(model, w, options);
+    if (typeof c === 'string') {
+      problems.push(`${w.layer}: ${c}`);
+      continue;
+    }
+    const fits = t.shape.length === c.source.length && t.shape.every((d, i) => d === c.source[i]);
+    if (!fits) {
+      const layout = c.source === w.shape ? '' : ` = PyTorch ${LAYOUT_NAMES[w.kind] ?? 'layout'} of convtype ${dims(w.shape)}`;
+      problems.push(`${w.layer}: ${key} ← '${name}' has the wrong shape (got ${dims(t.shape)}, expected ${dims(c.source)}${layout})`);
+      continue;
+    }
+    if (t.data.length !== product(t.shape)) {
+      problems.push(`${w.layer}: ${key} ← '${name}' data length does not match its shape (got ${t.data.length}, expected ${product(t.shape)})`);
+      continue;
+    }
+    out[key] = { shape: w.shape, data: c.convert(t.data) };
+  }
+  if (!options.partial) {
+    for (const key of expected.keys()) {
+      if (!from.has(key)) problems.push(`${expected.get(key)!.layer}: ${key} is not given (got no PyTorch tensor mapped to it, expected every weight; pass { partial: true } to keep it)`);
+    }
+  }
+  if (problems.length > 0) throw new WeightError(problems);
+  return out;
+}
+
+/**
+ * Converts PyTorch tensors (e.g. `readSafetensors(bytes).tensors`) and sets them on `model`; nothing changes
+ * if anything is wrong, and the one `WeightError` lists every problem.
+ * @example loadPyTorchWeights(m, readSafetensors(bytes).tensors, { 'features.0': 'conv2d_1', 'classifier.1': 'dense_1' })
+ */
+export function loadPyTorchWeights(
+  model: WeightTarget,
+  record: Readonly<Record<string, WeightTensor>>,
+  nameMap?: PyTorchNameMap,
+  options?: PyTorchOptions,
+): void {
+  model.setWeights(convertPyTorchWeights(model, record, nameMap, options));
+}
