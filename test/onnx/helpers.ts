@@ -68,7 +68,7 @@ export function batchOf(shape: readonly number[], batch: number, seed: number): 
 
 /**
  * Exports `m`, runs it on ORT (optimisations off and 'all') and on convtype, checks shapes and relErr ≤ 1e-4
- * for every output, logs the error under `kind`, and returns the larger of the two errors.
+ * for every output (`many`: the model was built from arrays), logs the error under `kind`, and returns the larger of the two errors.
  */
 export async function expectSameAsOrt(
   m: Runnable,
@@ -77,9 +77,9 @@ export async function expectSameAsOrt(
   kind: string,
   config: string,
   options: OnnxExportOptions = {},
+  many = inputs.length > 1,
 ): Promise<number> {
   const bytes = toOnnx(m, options);
-  const many = inputs.length > 1;
   const ours = (many ? m.run(inputs as never) : [m.run(inputs[0] as never)]) as { shape: readonly number[]; data: Float32Array }[];
   const oursList = Array.isArray(ours) ? ours : [ours];
   const names = options.inputName === undefined ? null : typeof options.inputName === 'string' ? [options.inputName] : options.inputName;

@@ -5,7 +5,9 @@
  * - an Inception module of examples/googlenet.ts at 14×14 and the ceil-mode 3×3/2 pool (14 → 7);
  * - MobileNet v1: the stem and two depthwise blocks of examples/mobilenet-v1.ts at 16×16, then the head;
  * - a two-level U-Net of examples/unet.ts's blocks at 44×44 (pool, up-conv, crop, concat);
- * - a MobileNetV3-style block: expand, depthwise, squeeze-and-excitation (hard-sigmoid gate), hard-swish.
+ * - a MobileNetV3-style block: expand, depthwise, squeeze-and-excitation (hard-sigmoid gate), hard-swish;
+ * and the full example networks at 224: MobileNet v1 (features + probabilities), GoogLeNet and ResNet-50
+ * logits (about 20 s of the two shared cores, most of it model.run of ResNet-50).
  */
 import { afterAll, describe, it } from 'vitest';
 import { add, concat, input, model, multiply } from '../../src/index.js';
@@ -66,4 +68,28 @@ describe('toOnnx: zoo networks, small', () => {
     randomizeWeights(m, 5);
     await expectSameAsOrt(m, [batchOf(m.inputShape, 2, 5)], log, 'mobilenet v3 block', 'mbv3 block 12');
   });
+});
+
+/** The full example networks at 224: their logits (or, for MobileNet, the pooled features and the probabilities). */
+describe('toOnnx: full-size zoo models', () => {
+  it('MobileNet v1 1.0 @224 (examples/mobilenet-v1.ts): pooled features and probabilities, batch 2', async () => {
+    const { image, pooled, probabilities } = await import('../../examples/mobilenet-v1.js');
+    const m = model([image], [pooled, probabilities], { seed: 6 });
+    randomizeWeights(m, 6);
+    await expectSameAsOrt(m, [batchOf(image.shape, 2, 6)], log, 'mobilenet v1 full', 'mobilenet v1 224', {}, true);
+  }, 120_000);
+
+  it('GoogLeNet @224 (examples/googlenet.ts): logits, batch 2', async () => {
+    const { googlenet } = await import('../../examples/googlenet.js');
+    const m = googlenet(7);
+    randomizeWeights(m, 7);
+    await expectSameAsOrt(m, [batchOf(m.inputShape, 2, 7)], log, 'googlenet full', 'googlenet 224');
+  }, 120_000);
+
+  it('ResNet-50 @224 (examples/resnet50.ts): logits, batch 1', async () => {
+    const { image, logits } = await import('../../examples/resnet50.js');
+    const m = model(image, logits, { seed: 8 });
+    randomizeWeights(m, 8);
+    await expectSameAsOrt(m, [batchOf(m.inputShape, 1, 8)], log, 'resnet50 full', 'resnet50 224');
+  }, 180_000);
 });
