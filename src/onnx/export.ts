@@ -6,12 +6,16 @@
  * Transpose follows each NHWC input and precedes each NHWC output (see internal/builder.ts for where else
  * transposes appear). An unknown batch becomes the symbolic dim `batch`.
  */
+import type { Model, MultiModel } from '../../types/model.js';
 import { ConvtypeError } from '../errors.js';
 import { DataType, encodeModel, type DeclaredDim, type ValueInfo } from './encode.js';
 import { GraphBuilder, type Value } from './internal/builder.js';
 import type { EmitContext } from './internal/context.js';
 import { EMITTERS } from './internal/emitters.js';
 import { modelGraph } from './internal/model-graph.js';
+
+/** What `toOnnx` exports: a model built by `model(input, output)` or `model([inputs], [outputs])`. */
+export type ExportableModel = Model<any, any> | MultiModel<any, any>;
 
 /** Options of `toOnnx`. */
 export interface OnnxExportOptions {
@@ -48,7 +52,7 @@ const IR_VERSION: Record<number, number> = { 17: 8, 18: 8, 19: 9, 20: 9, 21: 10 
  * The ONNX bytes of `model`, NHWC in and out, ready for `ort.InferenceSession.create(bytes)`.
  * @example toOnnx(model(x, y)) //=> Uint8Array (an ONNX ModelProto, IR 8, opset 17)
  */
-export function toOnnx(model: unknown, options: OnnxExportOptions = {}): Uint8Array {
+export function toOnnx(model: ExportableModel, options: OnnxExportOptions = {}): Uint8Array {
   const opset = options.opset ?? MIN_OPSET;
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET) {
     throw new RangeError(`toOnnx: opset is not supported (got ${opset}, expected an integer from ${MIN_OPSET} to ${MAX_OPSET})`);
