@@ -6,9 +6,8 @@
  * Decision: recognise calls by their resolved declaration and return type, not by name, so an aliased import
  * (`import { input as image }`) is found and a user's own `conv2d` helper is not.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
 import type { ts } from 'ts-morph';
+import { PackageRoots } from './package.js';
 import type { TypeReader, Value } from './values.js';
 import { Wide, recordOf, valueOfType } from './values.js';
 
@@ -27,52 +26,6 @@ export interface BuilderCall {
   readonly inputShape: readonly number[] | null;
 }
 
-/** Finds the folder of the `convtype` package a declaration file belongs to (cached by folder). */
-class PackageRoots {
-  private readonly cache = new Map<string, string | null>();
-
-  /** The folder holding convtype's package.json above `file`, or `null`. */
-  rootOf(file: string): string | null {
-    let dir = dirname(file);
-    const seen: string[] = [];
-    let found: string | null = null;
-    for (;;) {
-      const cached = this.cache.get(dir);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      seen.push(dir);
-      const pkg = join(dir, 'package.json');
-      if (existsSync(pkg) && isConvtype(pkg)) {
-        found = dir;
-        break;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const d of seen) this.cache.set(d, found);
-    return found;
-  }
-}
-
-function isConvtype(packageJson: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(packageJson, 'utf8')) as { name?: unknown }).name === 'convtype';
-  } catch {
-    return false;
-  }
-}
-
-/** Is `file` part of convtype's library (not its examples, tests or scripts)? */
-function inLibrary(roots: PackageRoots, file: string): boolean {
-  const root = roots.rootOf(file);
-  if (root === null) return false;
-  const rest = file.slice(root.length + 1).split(/[\\/]/)[0];
-  return rest === 'src' || rest === 'types' || rest === 'dist';
-}
-
 /** The tuple of a `readonly [B, …dims]` type as numbers, −1 for `number`; `null` if it is not a tuple. */
 export function shapeOfTuple(r: TypeReader, type: ts.Type): number[] | null {
   if (!r.checker.isTupleType(type)) return null;
@@ -85,14 +38,14 @@ export function shapeOf(r: TypeReader, type: ts.Type): number[] | null {
   return p ? shapeOfTuple(r, r.checker.getTypeOfSymbol(p)) : null;
 }
 
-/** Every builder call in `file`, in the order they are reported (by `at`). */
+/** Every builder call in `file`, in evaluation order (a call after the calls in its receiver and arguments). */
 export function builderCalls(r: TypeReader, file: ts.SourceFile): BuilderCall[] {
   const { ts, checker } = r;
   const roots = new PackageRoots();
   const isTensorType = (type: ts.Type): boolean => {
     const symbol = type.getSymbol();
     const declaration = symbol?.declarations?.[0];
-    return symbol?.name === 'SymbolicTensor' && declaration !== undefined && inLibrary(roots, normalise(declaration.getSourceFile().fileName));
+    return symbol?.name === 'SymbolicTensor' && declaration !== undefined && roots.inLibrary(declaration.getSourceFile().fileName);
   };
   const calls: BuilderCall[] = [];
   const visit = (node: ts.Node): void => {
@@ -103,13 +56,13 @@ export function builderCalls(r: TypeReader, file: ts.SourceFile): BuilderCall[] 
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return calls.sort((a, b) => a.at - b.at);
+  return calls.sort((a, b) => a.node.getEnd() - b.node.getEnd() || a.at - b.at);
 }
 
 function builderCall(r: TypeReader, node: ts.CallExpression, roots: PackageRoots, isTensorType: (t: ts.Type) => boolean): BuilderCall | undefined {
   const { ts, checker } = r;
   const declaration = checker.getResolvedSignature(node)?.getDeclaration();
-  if (!declaration || !inLibrary(roots, normalise(declaration.getSourceFile().fileName))) return undefined;
+  if (!declaration || !roots.inLibrary(declaration.getSourceFile().fileName)) return undefined;
   const returned = checker.getTypeAtLocation(node);
   if (!isTensorType(returned)) return undefined;
   const shape = shapeOf(r, returned);
@@ -120,11 +73,6 @@ function builderCall(r: TypeReader, node: ts.CallExpression, roots: PackageRoots
   const at = isMethod ? callee.name.getStart() : node.getStart();
   const inputShape = isMethod ? shapeOf(r, checker.getTypeAtLocation(callee.expression)) : null;
   return { node, kind, at, isMethod, shape, inputShape };
-}
-
-/** TypeScript reports file names with `/`; node paths use the platform separator. */
-function normalise(fileName: string): string {
-  return sep === '/' ? fileName : fileName.split('/').join(sep);
 }
 
 /** Strips `( )`, `as`, `satisfies` and `!` around an expression. */

@@ -2,8 +2,8 @@
 /**
  * `convtype`: a model file's shapes as the TypeScript type checker computes them, without running the file.
  *
- *     convtype shapes <file.ts…> [--json] [--expand] [--color | --no-color]
- *     convtype check <file.ts…>
+ *     convtype shapes <file.ts…> [--json] [--expand] [--color | --no-color] [--full-libs] [--timings]
+ *     convtype check <file.ts…> [--full-libs] [--timings]
  *
  * Exit codes: 0 no error, 1 the files have errors (shape sentences or other TypeScript errors), 2 the command could
  * not run (usage, a missing file, ts-morph not installed).
@@ -14,9 +14,11 @@ import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ts } from 'ts-morph';
 import { analyzeFile } from './analyze.js';
 import { fileErrors, toErrorReport } from './diagnostics.js';
-import { type TsMorph, createProject, groupByTsconfig, loadTsMorph } from './project.js';
+import { PackageRoots } from './package.js';
+import { type ProgramGroup, ProgramSession, type TsMorph, groupByTsconfig, loadTsMorph } from './project.js';
 import type { ErrorReport, FileReport, ShapesReport } from './report.js';
 import { painter, wantsColour } from './table.js';
 import { checkText, shapesText } from './text.js';
@@ -34,13 +36,18 @@ export interface Io {
 const usage = `convtype — a model file's shapes from the TypeScript type checker, without running it
 
 usage:
-  convtype shapes <file.ts…> [--json] [--expand] [--color | --no-color]
+  convtype shapes <file.ts…> [--json] [--expand] [--color | --no-color] [--full-libs] [--timings]
       every builder call (input, layer methods, apply, add, concat, multiply) with the output shape the
       type checker computed and its parameters, grouped per chain; then the errors.
       --json     the report as JSON (schema: ShapesReport in src/cli/report.ts, docs/cli.md)
       --expand   also list the layers inside each applied spec
-  convtype check <file.ts…>
+  convtype check <file.ts…> [--full-libs] [--timings]
       only the errors, one line each: file(line,col): error TSnnnn: <sentence>
+
+  --full-libs  check with the DOM libs and @types packages of the tsconfig from the start (by default a first
+               pass leaves them out when no file mentions a DOM/Node global, and is redone with them if an
+               error other than a shape sentence shows)
+  --timings    phase times on stderr
 
 Options come from the nearest tsconfig.json above each file (defaults without one).
 Exit code: 0 no error, 1 errors in the files, 2 the command could not run.
@@ -48,6 +55,7 @@ Exit code: 0 no error, 1 errors in the files, 2 the command could not run.
 
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Partial<Io> = {}): Promise<number> {
+  const started = performance.now();
   const out: Io = {
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
@@ -64,6 +72,8 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
         json: { type: 'boolean', default: false },
         expand: { type: 'boolean', default: false },
         color: { type: 'boolean' },
+        'full-libs': { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -100,7 +110,49 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
     return 2;
   }
   const colour = values['no-color'] ? false : values.color ? true : wantsColour(out.stdout, out.env);
-  return command === 'check' ? check(tsm, absolute, out) : shapes(tsm, absolute, out, { json: values.json, expand: values.expand, colour });
+  const run: RunOptions = { lean: !values['full-libs'], timings: values.timings ? new Timings(out.stderr, started) : undefined };
+  run.timings?.mark('load ts-morph');
+  const code = command === 'check' ? check(tsm, absolute, out, run) : shapes(tsm, absolute, out, run, { json: values.json, expand: values.expand, colour });
+  run.timings?.mark('report');
+  return code;
+}
+
+interface RunOptions {
+  readonly lean: boolean;
+  readonly timings: Timings | undefined;
+}
+
+/** `--timings`: milliseconds per phase, on stderr. */
+class Timings {
+  constructor(
+    private readonly stream: { write(text: string): unknown },
+    private last: number,
+  ) {}
+  mark(phase: string): void {
+    const now = performance.now();
+    this.stream.write(`convtype: ${phase}: ${Math.round(now - this.last)} ms\n`);
+    this.last = now;
+  }
+}
+
+/**
+ * Runs `analyse` on the group's program: the lean one first when allowed, again on the full one if the lean answer
+ * has an error that is not a shape sentence (see `ProgramSession`).
+ */
+function withProgram<T>(tsm: TsMorph, group: ProgramGroup, run: RunOptions, analyse: (program: ts.Program) => { result: T; errors: readonly ErrorReport[] }): T {
+  const session = new ProgramSession(tsm, group, run.lean);
+  const roots = new PackageRoots();
+  const program = session.program((f) => roots.inLibrary(f));
+  run.timings?.mark(`program (${session.lean ? 'lean' : 'full'}, ${program.getSourceFiles().length} files)`);
+  let answer = analyse(program);
+  run.timings?.mark('check and analyse');
+  if (session.lean && answer.errors.some((e) => !e.shapeError)) {
+    const full = session.full();
+    run.timings?.mark(`program (full, ${full.getSourceFiles().length} files: the lean pass had other errors)`);
+    answer = analyse(full);
+    run.timings?.mark('check and analyse');
+  }
+  return answer.result;
 }
 
 /** Path as shown: relative to the working directory when inside it, POSIX slashes. */
@@ -110,15 +162,18 @@ function display(cwd: string, file: string): string {
   return shown.split('\\').join('/');
 }
 
-function shapes(tsm: TsMorph, files: readonly string[], io: Io, options: { json: boolean; expand: boolean; colour: boolean }): number {
+function shapes(tsm: TsMorph, files: readonly string[], io: Io, run: RunOptions, options: { json: boolean; expand: boolean; colour: boolean }): number {
   const byFile = new Map<string, FileReport>();
+  const shown = (f: string): string => display(io.cwd, f);
   for (const group of groupByTsconfig(files)) {
-    const program = createProject(tsm, group).getProgram().compilerObject;
-    for (const file of group.files) {
-      const { report, warnings } = analyzeFile(tsm.ts, program, file, group.tsconfig, (f) => display(io.cwd, f));
-      byFile.set(file, report);
-      for (const w of warnings) io.stderr.write(`convtype: warning: ${w}\n`);
-    }
+    const analyses = withProgram(tsm, group, run, (program) => {
+      const result = group.files.map((file) => analyzeFile(tsm.ts, program, file, group.tsconfig, shown));
+      return { result, errors: result.flatMap((a) => a.report.errors) };
+    });
+    analyses.forEach((a, i) => {
+      byFile.set(group.files[i]!, a.report);
+      for (const w of a.warnings) io.stderr.write(`convtype: warning: ${w}\n`);
+    });
   }
   const reports = files.map((f) => byFile.get(f)!);
   const ok = reports.every((r) => r.errors.length === 0);
@@ -131,14 +186,16 @@ function shapes(tsm: TsMorph, files: readonly string[], io: Io, options: { json:
   return ok ? 0 : 1;
 }
 
-function check(tsm: TsMorph, files: readonly string[], io: Io): number {
+function check(tsm: TsMorph, files: readonly string[], io: Io, run: RunOptions): number {
   const errors: ErrorReport[] = [];
   for (const group of groupByTsconfig(files)) {
-    const program = createProject(tsm, group).getProgram().compilerObject;
-    for (const file of group.files) {
-      const source = program.getSourceFile(file)!;
-      errors.push(...fileErrors(program, tsm.ts, source).map((d) => toErrorReport(tsm.ts, d, (f) => display(io.cwd, f))));
-    }
+    const found = withProgram(tsm, group, run, (program) => {
+      const result = group.files.flatMap((file) =>
+        fileErrors(program, tsm.ts, program.getSourceFile(file)!).map((d) => toErrorReport(tsm.ts, d, (f) => display(io.cwd, f))),
+      );
+      return { result, errors: result };
+    });
+    errors.push(...found);
   }
   io.stdout.write(checkText(errors));
   if (errors.length > 0) io.stderr.write(`convtype check: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);

@@ -96,7 +96,7 @@ export function shapesText(reports: readonly FileReport[], options: TextOptions)
   const calls = reports.reduce((n, r) => n + r.chains.reduce((m, c) => m + c.calls.length, 0), 0);
   const summary = `${reports.length} file${reports.length === 1 ? '' : 's'}, ${calls} builder call${calls === 1 ? '' : 's'}, `;
   const verdict = errors === 0 ? options.paint('no errors', 'green') : options.paint(`${errors} error${errors === 1 ? '' : 's'}`, 'red', 'bold');
-  return [...reports.map((r) => fileText(r, options)), '', summary + verdict, ''].join('\n');
+  return [reports.map((r) => fileText(r, options)).join('\n\n'), '', summary + verdict, ''].join('\n');
 }
 
 /** `convtype check`: one compiler-like line per error, then a count on stderr's behalf (returned separately). */
