@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 // JS only: tsup's dts build crashes on TypeScript 7, so declarations come from `tsc -p tsconfig.build.json`.
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', onnx: 'src/onnx/index.ts' },
   format: ['esm', 'cjs'],
   target: 'es2022',
   platform: 'neutral',
