@@ -10,7 +10,7 @@
  * Rejected alternative: the npm `safetensors` package (a stub) or a Node `Buffer` reader (not in browsers).
  */
 import { FormatError } from './errors.js';
-import { elementCount, isPlainObject, shapeProblem, show } from './internal/checks.js';
+import { elementCount, isPlainObject, shapeProblem, show, toBytes } from './internal/checks.js';
 import { LITTLE_ENDIAN_HOST, SAFETENSORS_CODECS, SAFETENSORS_UNSUPPORTED } from './internal/dtypes.js';
 
 /** The largest header accepted (the reference implementation's limit). */
@@ -53,10 +53,7 @@ const fail = (message: string, tensor?: string): never => {
 };
 
 function asBytes(input: Uint8Array | ArrayBuffer | ArrayBufferView): Uint8Array {
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  return fail(`input is not bytes (got ${input === null ? 'null' : typeof input}, expected a Uint8Array or ArrayBuffer)`);
+  return toBytes(input) ?? fail(`input is not bytes (got ${input === null ? 'null' : typeof input}, expected a Uint8Array or ArrayBuffer)`);
 }
 
 /** The deepest `{`/`[` nesting of a JSON text, strings skipped; stops counting past `limit`. */

@@ -10,7 +10,7 @@
  */
 import { WeightError } from '../errors.js';
 import { FormatError } from './errors.js';
-import { elementCount, isPlainObject, shapeProblem, show } from './internal/checks.js';
+import { elementCount, isPlainObject, shapeProblem, show, toBytes } from './internal/checks.js';
 import { TFJS_CODECS } from './internal/dtypes.js';
 import { dims, expectedWeights, type WeightTarget, type WeightTensor } from './internal/target.js';
 
@@ -115,9 +115,7 @@ function planWeight(spec: unknown, index: number, group: number, offset: number)
 }
 
 function asBytes(shard: unknown, index: number): Uint8Array {
-  if (shard instanceof ArrayBuffer) return new Uint8Array(shard);
-  if (ArrayBuffer.isView(shard)) return new Uint8Array(shard.buffer, shard.byteOffset, shard.byteLength);
-  return fail(`shard ${index} is not bytes (got ${shard === null ? 'null' : typeof shard}, expected an ArrayBuffer)`);
+  return toBytes(shard) ?? fail(`shard ${index} is not bytes (got ${shard === null ? 'null' : typeof shard}, expected an ArrayBuffer)`);
 }
 
 /**

@@ -48,3 +48,11 @@ export function elementCount(shape: readonly number[], itemSize: number): number
   }
   return n;
 }
+
+/** A byte view of an ArrayBuffer (any realm), SharedArrayBuffer or typed array; undefined for anything else. */
+export function toBytes(x: unknown): Uint8Array | undefined {
+  if (ArrayBuffer.isView(x)) return x instanceof Uint8Array ? x : new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+  const tag = Object.prototype.toString.call(x);
+  if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new Uint8Array(x as ArrayBuffer);
+  return undefined;
+}

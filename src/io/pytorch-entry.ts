@@ -1,0 +1,3 @@
+/** `convtype/pytorch`: PyTorch state dicts (e.g. from `convtype/safetensors`) converted to convtype layouts and names. */
+export { convertPyTorchWeights, loadPyTorchWeights } from './pytorch.js';
+export type { PyTorchNameMap, PyTorchOptions, WeightTarget, WeightTensor } from './pytorch.js';
