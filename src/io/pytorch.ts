@@ -10,6 +10,7 @@
  * layouts from PyTorch shapes alone (a 1×1 conv and a Linear look alike; a flatten reorder cannot be seen).
  */
 import { WeightError } from '../errors.js';
+import { formatShape } from '../shapes/format.js';
 import { permute } from './internal/permute.js';
 import { dims, expectedWeights, product, type ExpectedWeight, type WeightTarget, type WeightTensor } from './internal/target.js';
 
@@ -84,7 +85,7 @@ function flattenSource(model: WeightTarget, w: ExpectedWeight, options: PyTorchO
   const before = model.layers[j - 1];
   const inFeatures = w.shape[0]!;
   if (before && before.shape.length >= 3 && product(before.shape.slice(1)) === inFeatures) return before.shape.slice(1);
-  return `cannot tell what '${flatten.name}' flattened (got the row before it ${before ? `'${before.name}' ${dims(before.shape)}` : 'none'}, expected a channels-last shape of ${inFeatures} elements; pass options.flattenFrom['${w.layer}'] = [H, W, C])`;
+  return `cannot tell what '${flatten.name}' flattened (got the row before it ${before ? `'${before.name}' ${formatShape(before.shape)}` : 'none'}, expected a channels-last shape of ${inFeatures} elements; pass options.flattenFrom['${w.layer}'] = [H, W, C])`;
 }
 
 /** PyTorch layout of a convtype weight and the conversion to it; a message when the kind has none. */

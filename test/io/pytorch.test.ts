@@ -174,6 +174,23 @@ describe('PyTorch layouts vs ONNX Runtime', () => {
     expect(relErr(m.run(x).data, ref)).toBeLessThanOrEqual(TOLERANCE);
   });
 
+  it('separable x=[1,5,5,2] k=3 M=1 → 4 filters: depthwise + pointwise [F, C·M, 1, 1] vs Conv group=2 then Conv 1×1', async () => {
+    const state = { 'dw.weight': random([2, 1, 3, 3], 71), 'pw.weight': random([4, 2, 1, 1], 72), 'pw.bias': random([4], 73) };
+    const x = random([1, 5, 5, 2], 74);
+    const ref = await ort(
+      x,
+      [
+        { opType: 'Conv', inputs: ['x', 'dw'], outputs: ['d'], attributes: { kernel_shape: [3, 3], group: 2 } },
+        { opType: 'Conv', inputs: ['d', 'pw', 'b'], outputs: ['y'], attributes: { kernel_shape: [1, 1] } },
+      ],
+      [init('dw', state['dw.weight']), init('pw', state['pw.weight']), init('b', state['pw.bias'])],
+    );
+    const i = input([5, 5, 2]);
+    const m = model(i, i.separableConv2d({ filters: 4, kernel: 3, name: 'sep' }));
+    loadPyTorchWeights(m, state, { 'dw.weight': 'sep/depthwiseKernel', 'pw.weight': 'sep/pointwiseKernel', 'pw.bias': 'sep/bias' });
+    expect(relErr(m.run(x).data, ref)).toBeLessThanOrEqual(TOLERANCE);
+  });
+
   it('conv1d x=[1,7,2] k=3 → 3 filters: OIW → [k, I, O] vs Conv 1-D', async () => {
     const state = { 'c.weight': random([3, 2, 3], 61), 'c.bias': random([3], 62) };
     const x = random([1, 7, 2], 63);
@@ -233,6 +250,24 @@ describe('name mapping and problems, all at once', () => {
       'fc: fc/bias is not given (got no PyTorch tensor mapped to it, expected every weight; pass { partial: true } to keep it)',
     ]);
     expect(m.weights['conv1/kernel']!.data).toEqual(before);
+  });
+  it('a flatten whose input is not the row before it asks for flattenFrom, which then works', () => {
+    const x = input([4, 4, 2]);
+    const a = x.conv2d({ filters: 3, kernel: 3, name: 'a' });
+    const b = x.conv2d({ filters: 5, kernel: 1, name: 'b' });
+    const y = a.flatten().dense({ units: 2, useBias: false, name: 'fc' });
+    const m = model([x], [y, b]);
+    const state = { 'fc.weight': random([2, 12], 1) };
+    expect(() => convertPyTorchWeights(m, state, undefined, { partial: true })).toThrow(
+      /fc: cannot tell what 'flatten_1' flattened \(got the row before it 'b' \[B, 4, 4, 5\], expected a channels-last shape of 12 elements; pass options.flattenFrom\['fc'\] = \[H, W, C\]\)/,
+    );
+    const out = convertPyTorchWeights(m, state, undefined, { partial: true, flattenFrom: { fc: [2, 2, 3] } });
+    // Row (h, w, c) of ours is PyTorch column c·4 + h·2 + w.
+    const k = out['fc/kernel']!;
+    for (let h = 0; h < 2; h++)
+      for (let w = 0; w < 2; w++)
+        for (let c = 0; c < 3; c++)
+          for (let f = 0; f < 2; f++) expect(k.data[((h * 2 + w) * 3 + c) * 2 + f]).toBe(state['fc.weight'].data[f * 12 + c * 4 + h * 2 + w]);
   });
   it('partial and ignoreUnmapped; a map to a key the model lacks; a tensor given twice', () => {
     const m = build();
