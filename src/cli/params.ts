@@ -46,6 +46,7 @@ export function layerParams(kind: string, options: { readonly [key: string]: Val
       const filters = num(options.filters, NaN);
       const groups = num(options.groups, 1);
       if (area === undefined || channels === undefined || filters === undefined || groups === undefined || bias === undefined) return null;
+      if (channels % groups !== 0 || filters % groups !== 0) return null;
       return known(filters * (channels / groups) * area + bias * filters);
     }
     case 'conv2dTranspose': {
