@@ -92,6 +92,17 @@ describe('exact parsing', () => {
     expect((8 + padded.length) % 4).not.toBe(0);
     expect([...readSafetensors(bytes).tensors.t!.data]).toEqual([1.5, -7]);
   });
+  it.each(['F16', 'BF16'])('%s gives the same values at an even and an odd data start (typed-array and DataView paths)', (dtype) => {
+    const bits = [0x3c00, 0xc000, 0x0001, 0x7c00, 0x8000, 0x3f80, 0xff80, 0x1234];
+    const expected = bits.map((b) => (dtype === 'F16' ? halfToFloat(b) : bfloat16ToFloat(b)));
+    const header = JSON.stringify({ t: { dtype, shape: [8], data_offsets: [0, 16] } });
+    for (const start of [0, 1]) {
+      // Pad the header with a space when needed so that the data starts at an offset of this parity.
+      const text = header + ((8 + header.length) % 2 === start ? '' : ' ');
+      expect((8 + text.length) % 2).toBe(start);
+      expect([...readSafetensors(buildSafetensors(text, u16Bytes(bits))).tensors.t!.data]).toEqual(expected);
+    }
+  });
   it('F64, I64 (num_batches_tracked), I32, U8, I8, BOOL → f32', () => {
     const d = new Uint8Array(8 + 8 + 4 + 1 + 1 + 2);
     const v = new DataView(d.buffer);

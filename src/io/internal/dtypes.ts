@@ -58,12 +58,39 @@ const f32: ElementCodec = {
   },
 };
 
+/** The u16 elements in place when the host is little-endian and the start is 2-aligned, else undefined (use a DataView). */
+function u16View(bytes: Uint8Array, offset: number, count: number): Uint16Array | undefined {
+  const start = bytes.byteOffset + offset;
+  return LITTLE_ENDIAN_HOST && start % 2 === 0 ? new Uint16Array(bytes.buffer, start, count) : undefined;
+}
+
+/** All 65,536 f16 values as f32, built on first use (256 KiB): a lookup beats the arithmetic ~3×. */
+let halfTable: Float32Array | undefined;
+const f16: ElementCodec = {
+  itemSize: 2,
+  decode(bytes, offset, count) {
+    const table = (halfTable ??= Float32Array.from({ length: 0x10000 }, (_, h) => halfToFloat(h)));
+    const out = new Float32Array(count);
+    const halves = u16View(bytes, offset, count);
+    if (halves) for (let i = 0; i < count; i++) out[i] = table[halves[i]!]!;
+    else {
+      const v = viewOf(bytes);
+      for (let i = 0, at = offset; i < count; i++, at += 2) out[i] = table[v.getUint16(at, true)]!;
+    }
+    return out;
+  },
+};
+
 const bf16: ElementCodec = {
   itemSize: 2,
   decode(bytes, offset, count) {
-    const v = viewOf(bytes);
     const bits = new Uint32Array(count);
-    for (let i = 0, at = offset; i < count; i++, at += 2) bits[i] = v.getUint16(at, true) << 16;
+    const halves = u16View(bytes, offset, count);
+    if (halves) for (let i = 0; i < count; i++) bits[i] = halves[i]! << 16;
+    else {
+      const v = viewOf(bytes);
+      for (let i = 0, at = offset; i < count; i++, at += 2) bits[i] = v.getUint16(at, true) << 16;
+    }
     return new Float32Array(bits.buffer);
   },
 };
@@ -72,7 +99,7 @@ const bf16: ElementCodec = {
 export const SAFETENSORS_CODECS: Readonly<Record<string, ElementCodec>> = {
   F64: loop(8, (v, at) => v.getFloat64(at, true)),
   F32: f32,
-  F16: loop(2, (v, at) => halfToFloat(v.getUint16(at, true))),
+  F16: f16,
   BF16: bf16,
   I64: loop(8, (v, at) => Number(v.getBigInt64(at, true))),
   U64: loop(8, (v, at) => Number(v.getBigUint64(at, true))),
