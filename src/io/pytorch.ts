@@ -10,11 +10,11 @@
  * layouts from PyTorch shapes alone (a 1×1 conv and a Linear look alike; a flatten reorder cannot be seen).
  */
 import { WeightError } from '../errors.js';
-import { formatShape } from '../shapes/format.js';
-import { permute } from './internal/permute.js';
-import { dims, expectedWeights, product, type ExpectedWeight, type WeightTarget, type WeightTensor } from './internal/target.js';
+import { pytorchLayout, toConvtype, type LayoutOptions } from './internal/pytorch-layout.js';
+import { dims, expectedWeights, product, type WeightTarget, type WeightTensor } from './internal/target.js';
 
 export type { WeightTarget, WeightTensor } from './internal/target.js';
+export type { LayoutOptions } from './internal/pytorch-layout.js';
 
 /**
  * PyTorch name → convtype key (`'features.0.weight': 'conv1/kernel'`) or module → layer (`'features.0': 'conv1'`,
@@ -23,14 +23,7 @@ export type { WeightTarget, WeightTensor } from './internal/target.js';
 export type PyTorchNameMap = Readonly<Record<string, string>> | ((name: string) => string | null | undefined);
 
 /** Options of `convertPyTorchWeights` and `loadPyTorchWeights`. */
-export interface PyTorchOptions {
-  /** Reorder the kernel of a dense fed by a flatten from NCHW to NHWC flatten order; default true. */
-  readonly reorderFlatten?: boolean;
-  /**
-   * Per dense layer, the shape (no batch, channels last: `[H, W, C]`) its input was flattened from, for graphs
-   * where the layer list does not show it; overrides what is inferred.
-   */
-  readonly flattenFrom?: Readonly<Record<string, readonly number[]>>;
+export interface PyTorchOptions extends LayoutOptions {
   /** Skip PyTorch tensors the map does not name instead of reporting them; default false. */
   readonly ignoreUnmapped?: boolean;
   /** Allow model weights that no PyTorch tensor fills (they keep their values); default false. */
@@ -51,14 +44,15 @@ const ALWAYS_SKIPPED = /(^|\.)num_batches_tracked$/;
 /**
  * The convtype key a PyTorch tensor goes to, `null` to skip it, or `undefined` if the map says nothing: the
  * full name is looked up first, then its module (`features.0` of `features.0.weight`). A target without a
- * `/` is a layer, whose parameter is named from its kind. With no map, a module named like a layer maps to it.
+ * `/` is a layer, whose parameter is named from its kind. A module the map does not name but that is named like a
+ * layer maps to it (so with no map at all, `conv1.weight` → `conv1/kernel`).
  */
 function resolve(name: string, map: PyTorchNameMap | undefined, layers: ReadonlyMap<string, string>): string | null | undefined {
   const dot = name.lastIndexOf('.');
   const module = dot < 0 ? undefined : name.slice(0, dot);
   const suffix = name.slice(dot + 1);
   const lookup = (key: string): string | null | undefined =>
-    typeof map === 'function' ? map(key) : map === undefined ? (layers.has(key) && key !== name ? key : undefined) : Object.hasOwn(map, key) ? map[key] : undefined;
+    typeof map === 'function' ? map(key) : map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
   const toKey = (target: string): string => {
     if (target.includes('/') || !layers.has(target)) return target;
     const param = (layers.get(target) === 'batchNorm' ? BATCH_NORM_PARAMS : KERNEL_PARAMS)[suffix];
@@ -67,64 +61,10 @@ function resolve(name: string, map: PyTorchNameMap | undefined, layers: Readonly
   const direct = lookup(name);
   if (direct !== undefined) return direct === null ? null : toKey(direct);
   const viaModule = module === undefined ? undefined : lookup(module);
-  return viaModule === undefined || viaModule === null ? viaModule : toKey(viaModule);
-}
-
-/**
- * The shape `[...S, C]` a dense's input was flattened from, when the row before it is a flatten (or a reshape
- * to rank 2) of a channels-last tensor of rank ≥ 3; `undefined` when there is no flatten, a message when
- * there is one whose input cannot be told.
- */
-function flattenSource(model: WeightTarget, w: ExpectedWeight, options: PyTorchOptions): readonly number[] | undefined | string {
-  const given = options.flattenFrom?.[w.layer];
-  if (given !== undefined) return given;
-  let j = w.row - 1;
-  while (j >= 0 && model.layers[j]!.kind === 'dropout') j--;
-  const flatten = model.layers[j];
-  if (!flatten || !(flatten.kind === 'flatten' || (flatten.kind === 'reshape' && flatten.shape.length === 2))) return undefined;
-  const before = model.layers[j - 1];
-  const inFeatures = w.shape[0]!;
-  if (before && before.shape.length >= 3 && product(before.shape.slice(1)) === inFeatures) return before.shape.slice(1);
-  return `cannot tell what '${flatten.name}' flattened (got the row before it ${before ? `'${before.name}' ${formatShape(before.shape)}` : 'none'}, expected a channels-last shape of ${inFeatures} elements; pass options.flattenFrom['${w.layer}'] = [H, W, C])`;
-}
-
-/** PyTorch layout of a convtype weight and the conversion to it; a message when the kind has none. */
-function conversion(
-  model: WeightTarget,
-  w: ExpectedWeight,
-  options: PyTorchOptions,
-): { source: readonly number[]; convert: (data: Float32Array) => Float32Array } | string {
-  const t = w.shape;
-  const r = t.length;
-  const same = { source: t, convert: (d: Float32Array) => d.slice() };
-  const isKernel = w.param === 'kernel' || w.param === 'pointwiseKernel' || w.param === 'depthwiseKernel';
-  if (!isKernel || r < 2) return same;
-  if (w.kind === 'dense') {
-    const [inFeatures, out] = t as [number, number];
-    const from = options.reorderFlatten === false ? undefined : flattenSource(model, w, options);
-    if (typeof from === 'string') return from;
-    if (from !== undefined && from.length >= 2 && product(from) === inFeatures) {
-      // [F, C, ...S] (PyTorch flatten of NCHW) → [...S, C, F] = NHWC flatten order, transposed.
-      const c = from[from.length - 1]!;
-      const spatial = from.slice(0, -1);
-      const viewDims = [out, c, ...spatial];
-      const perm = [...spatial.map((_, i) => i + 2), 1, 0];
-      return { source: [out, inFeatures], convert: (d) => permute(viewDims, d, perm) };
-    }
-    return { source: [out, inFeatures], convert: (d) => permute([out, inFeatures], d, [1, 0]) };
-  }
-  const depthwise = (w.kind === 'depthwiseConv2d' && w.param === 'kernel') || w.param === 'depthwiseKernel';
-  if (depthwise && r === 4) {
-    const [kh, kw, c, m] = t as [number, number, number, number];
-    return { source: [c * m, 1, kh, kw], convert: (d) => permute([c, m, kh, kw], d, [2, 3, 0, 1]) };
-  }
-  if (r >= 3) {
-    // conv: HWIO [...k, I/g, O] ← OIHW [O, I/g, ...k]; transposed: [...k, O, I] ← [I, O, ...k]; same permutation.
-    const source = [t[r - 1]!, t[r - 2]!, ...t.slice(0, r - 2)];
-    const perm = [...t.slice(0, r - 2).map((_, i) => i + 2), 1, 0];
-    return { source, convert: (d) => permute(source, d, perm) };
-  }
-  return same;
+  if (viaModule === null) return null;
+  if (viaModule !== undefined) return toKey(viaModule);
+  // Nothing in the map: a module named like a layer still maps to it.
+  return module !== undefined && layers.has(module) ? toKey(module) : undefined;
 }
 
 const LAYOUT_NAMES: Readonly<Record<string, string>> = {
@@ -176,7 +116,7 @@ export function convertPyTorchWeights(
       problems.push(`${w.layer}: ${key} ← '${name}' is not a tensor (expected { shape, data: Float32Array })`);
       continue;
     }
-    const c = conversion(model, w, options);
+    const c = pytorchLayout(model, w, options);
     if (typeof c === 'string') {
       problems.push(`${w.layer}: ${c}`);
       continue;
@@ -191,7 +131,7 @@ export function convertPyTorchWeights(
       problems.push(`${w.layer}: ${key} ← '${name}' data length does not match its shape (got ${t.data.length}, expected ${product(t.shape)})`);
       continue;
     }
-    out[key] = { shape: w.shape, data: c.convert(t.data) };
+    out[key] = { shape: w.shape, data: toConvtype(c, t.data) };
   }
   if (!options.partial) {
     for (const key of expected.keys()) {

@@ -16,7 +16,7 @@ const files = (dir: string): string[] =>
 describe('entries', () => {
   it('export the documented functions', () => {
     expect(Object.keys(safetensors).sort()).toEqual(['FormatError', 'MAX_HEADER_BYTES', 'readSafetensors', 'readSafetensorsHeader', 'writeSafetensors']);
-    expect(Object.keys(pytorch).sort()).toEqual(['convertPyTorchWeights', 'loadPyTorchWeights']);
+    expect(Object.keys(pytorch).sort()).toEqual(['convertPyTorchWeights', 'exportPyTorchWeights', 'loadPyTorchWeights']);
     expect(Object.keys(tfjs).sort()).toEqual(['FormatError', 'convertTfjsWeights', 'loadTfjsIntoModel', 'loadTfjsWeights']);
     expect(new safetensors.FormatError('safetensors', 'x')).toBeInstanceOf(ConvtypeError);
   });

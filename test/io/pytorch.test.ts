@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { input, model, WeightError } from '../../src/index.js';
 import { convertPyTorchWeights, loadPyTorchWeights } from '../../src/io/pytorch.js';
+import { exportPyTorchWeights } from '../../src/io/pytorch-export.js';
 import { readSafetensors, writeSafetensors } from '../../src/io/safetensors.js';
 import { nchwToNhwc, nhwcToNchw, runOnnxGraph, type NamedTensor, type OnnxNode } from '../reference/onnx.js';
 import { rng } from './build.js';
@@ -277,5 +278,62 @@ describe('name mapping and problems, all at once', () => {
     expect(() => convertPyTorchWeights(m, { a: random([6], 1), b: random([6], 1) }, { a: 'conv1/bias', b: 'conv1/bias' }, { partial: true })).toThrow(
       /conv1: conv1\/bias is given twice \(got 'a' and 'b'/,
     );
+  });
+});
+
+describe('export: convtype → PyTorch', () => {
+  it('LeNet-style x=[2,8,8,2]: exported OIHW conv and [out, in] Linear (NCHW flatten order) run in ORT like ours', async () => {
+    const i = input([8, 8, 2]);
+    const m = model(i, i.conv2d({ filters: 4, kernel: 3, biasInitializer: { kind: 'truncatedNormal', stddev: 0.5 } }).relu().maxPool2d({ size: 2 }).flatten().dense({ units: 5 }), { seed: 9 });
+    const state = exportPyTorchWeights(m, { conv2d_1: 'features.0', dense_1: 'classifier' });
+    expect(Object.keys(state)).toEqual(['features.0.weight', 'features.0.bias', 'classifier.weight', 'classifier.bias']);
+    expect(state['features.0.weight']!.shape).toEqual([4, 2, 3, 3]);
+    expect(state['classifier.weight']!.shape).toEqual([5, 36]);
+    const x = random([2, 8, 8, 2], 10);
+    const ref = await ort(
+      x,
+      [
+        { opType: 'Conv', inputs: ['x', 'w1', 'b1'], outputs: ['c'], attributes: { kernel_shape: [3, 3] } },
+        { opType: 'Relu', inputs: ['c'], outputs: ['r'] },
+        { opType: 'MaxPool', inputs: ['r'], outputs: ['p'], attributes: { kernel_shape: [2, 2], strides: [2, 2] } },
+        { opType: 'Flatten', inputs: ['p'], outputs: ['f'], attributes: { axis: 1 } },
+        { opType: 'Gemm', inputs: ['f', 'w2', 'b2'], outputs: ['y'], attributes: { transB: 1 } },
+      ],
+      [
+        { name: 'w1', dims: state['features.0.weight']!.shape, data: state['features.0.weight']!.data },
+        { name: 'b1', dims: state['features.0.bias']!.shape, data: state['features.0.bias']!.data },
+        { name: 'w2', dims: state['classifier.weight']!.shape, data: state['classifier.weight']!.data },
+        { name: 'b2', dims: state['classifier.bias']!.shape, data: state['classifier.bias']!.data },
+      ],
+    );
+    expect(relErr(m.run(x).data, ref)).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  it('every layout round-trips exactly: export → safetensors → load into a model with other weights', () => {
+    const build = (seed: number) => {
+      const i = input([6, 6, 3]);
+      const y = i
+        .conv2d({ filters: 4, kernel: 3, padding: 1, groups: 1 })
+        .batchNorm({})
+        .depthwiseConv2d({ kernel: 3, depthMultiplier: 2 })
+        .separableConv2d({ filters: 5, kernel: 1 })
+        .conv2dTranspose({ filters: 3, kernel: 2, stride: 2 })
+        .conv2d({ filters: 6, kernel: 2, groups: 3, stride: 2 })
+        .flatten()
+        .dense({ units: 7 })
+        .dense({ units: 2 });
+      return model(i, y, { seed });
+    };
+    const a = build(1);
+    const b = build(2);
+    const file = writeSafetensors(exportPyTorchWeights(a));
+    const back = readSafetensors(file).tensors;
+    expect(back['depthwiseConv2d_1.weight']!.shape).toEqual([8, 1, 3, 3]);
+    expect(back['conv2dTranspose_1.weight']!.shape).toEqual([5, 3, 2, 2]);
+    expect(back['batchNorm_1.running_var']!.shape).toEqual([4]);
+    loadPyTorchWeights(b, back); // no map: modules are the layer names, parameters named by kind or as is
+    for (const key of Object.keys(a.weights)) expect(b.weights[key]!.data).toEqual(a.weights[key]!.data);
+    const x = random([1, 6, 6, 3], 3);
+    expect(b.run(x).data).toEqual(a.run(x).data);
   });
 });
