@@ -262,6 +262,9 @@ describe('name mapping and problems, all at once', () => {
     expect(() => convertPyTorchWeights(m, state, undefined, { partial: true })).toThrow(
       /fc: cannot tell what 'flatten_1' flattened \(got the row before it 'b' \[B, 4, 4, 5\], expected a channels-last shape of 12 elements; pass options.flattenFrom\['fc'\] = \[H, W, C\]\)/,
     );
+    expect(() => convertPyTorchWeights(m, state, undefined, { partial: true, flattenFrom: { fc: [2, 2, 2] } })).toThrow(
+      /fc: options.flattenFrom\['fc'\] does not fit the kernel \(got \[2,2,2\], expected \[H, W, C\] of 12 elements\)/,
+    );
     const out = convertPyTorchWeights(m, state, undefined, { partial: true, flattenFrom: { fc: [2, 2, 3] } });
     // Row (h, w, c) of ours is PyTorch column c·4 + h·2 + w.
     const k = out['fc/kernel']!;

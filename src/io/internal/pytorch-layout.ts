@@ -41,7 +41,10 @@ export function toPyTorch(l: PyTorchLayout, data: Float32Array): Float32Array {
  */
 function flattenSource(model: WeightTarget, w: ExpectedWeight, options: LayoutOptions): readonly number[] | undefined | string {
   const given = options.flattenFrom?.[w.layer];
-  if (given !== undefined) return given;
+  if (given !== undefined) {
+    const fits = Array.isArray(given) && given.every((d) => Number.isSafeInteger(d) && d >= 1) && product(given) === w.shape[0];
+    return fits ? given : `options.flattenFrom['${w.layer}'] does not fit the kernel (got ${JSON.stringify(given)}, expected [H, W, C] of ${w.shape[0]} elements)`;
+  }
   let j = w.row - 1;
   while (j >= 0 && model.layers[j]!.kind === 'dropout') j--;
   const flatten = model.layers[j];
