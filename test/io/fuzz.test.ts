@@ -5,7 +5,9 @@
  * The figures (cases, outcomes, slowest case, largest growth) are printed at the end.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { input, model, WeightError } from '../../src/index.js';
 import { FormatError } from '../../src/io/errors.js';
+import { convertPyTorchWeights } from '../../src/io/pytorch.js';
 import { readSafetensors, writeSafetensors } from '../../src/io/safetensors.js';
 import { loadTfjsWeights } from '../../src/io/tfjs.js';
 import { buildSafetensors, rng } from './build.js';
@@ -26,7 +28,12 @@ interface Tally {
 const tallies = new Map<string, Tally>();
 
 /** Runs one case: parse or FormatError, timed and memory-checked; anything else fails the test. */
-function check(suite: string, label: string, run: () => Record<string, { shape: readonly number[]; data: Float32Array }>): void {
+function check(
+  suite: string,
+  label: string,
+  run: () => Record<string, { shape: readonly number[]; data: Float32Array }>,
+  expected: new (...args: never[]) => Error = FormatError,
+): void {
   let t = tallies.get(suite);
   if (!t) tallies.set(suite, (t = { cases: 0, parsed: 0, rejected: 0, maxMs: 0, maxGrowth: 0, slowest: '', retried: 0, reasons: new Map() }));
   const before = process.memoryUsage().arrayBuffers;
@@ -44,7 +51,7 @@ function check(suite: string, label: string, run: () => Record<string, { shape: 
   if (ms > t.maxMs) (t.maxMs = ms), (t.slowest = label);
   t.maxGrowth = Math.max(t.maxGrowth, growth);
   if (outcome !== undefined) {
-    if (!(outcome instanceof FormatError)) throw new Error(`${suite} ${label}: threw ${String(outcome)} (expected FormatError)`);
+    if (!(outcome instanceof expected)) throw new Error(`${suite} ${label}: threw ${String(outcome)} (expected ${expected.name})`);
     t.rejected++;
     const reason = outcome.message.replace(/^\w+: (tensor '[^']*': )?/, '').replace(/[\d"'[\]].*$/s, '').trim();
     t.reasons.set(reason, (t.reasons.get(reason) ?? 0) + 1);
@@ -78,7 +85,7 @@ afterAll(() => {
   for (const [suite, t] of tallies) {
     total += t.cases;
     lines.push(
-      `  ${suite}: ${t.cases} cases, ${t.parsed} parsed, ${t.rejected} FormatError, slowest ${t.maxMs.toFixed(2)} ms (${t.slowest}), max arrayBuffers growth ${(t.maxGrowth / 1024).toFixed(0)} KiB${t.retried ? `, ${t.retried} slow case(s) re-timed` : ''}`,
+      `  ${suite}: ${t.cases} cases, ${t.parsed} parsed, ${t.rejected} ${suite.startsWith('pytorch') ? 'WeightError' : 'FormatError'}, slowest ${t.maxMs.toFixed(2)} ms (${t.slowest}), max arrayBuffers growth ${(t.maxGrowth / 1024).toFixed(0)} KiB${t.retried ? `, ${t.retried} slow case(s) re-timed` : ''}`,
     );
     const top = [...t.reasons].sort((a, b) => b[1] - a[1]).slice(0, 12);
     lines.push(`    reasons: ${top.map(([r, n]) => `${n}× ${r}`).join('; ')}`);
@@ -315,6 +322,46 @@ describe('tfjs fuzz', () => {
     }
     for (const j of [null, [], 'null', '[', '['.repeat(100_000), { weightsManifest: {} }, { weightsManifest: [null] }, { weightsManifest: [{ paths: 'a', weights: [] }] }]) {
       check('tfjs specs', `shape of json ${JSON.stringify(j)?.slice(0, 20)}`, tfjs(j, []));
+    }
+  });
+});
+
+describe('PyTorch conversion fuzz', () => {
+  it('hostile state dicts (wrong shapes, lengths, types, names) convert or throw WeightError', () => {
+    const x = input([6, 6, 2]);
+    const m = model(x, x.conv2d({ filters: 3, kernel: 3, name: 'c' }).batchNorm({ name: 'bn' }).depthwiseConv2d({ kernel: 2, name: 'dw' }).flatten().dense({ units: 4, name: 'fc' }));
+    const good: Record<string, number[]> = {
+      'c.weight': [3, 2, 3, 3],
+      'c.bias': [3],
+      'bn.weight': [3],
+      'bn.bias': [3],
+      'bn.running_mean': [3],
+      'bn.running_var': [3],
+      'dw.weight': [3, 1, 2, 2],
+      'dw.bias': [3],
+      'fc.weight': [4, 27],
+      'fc.bias': [4],
+    };
+    const r = rng(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+    const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+    for (let c = 0; c < 500; c++) {
+      const state: Record<string, unknown> = {};
+      for (const [k, shape] of Object.entries(good)) state[k] = { shape, data: new Float32Array(size(shape)) };
+      for (let k = 0; k < Math.floor(r() * 4); k++) {
+        const name = pick(Object.keys(state).filter((n) => state[n] !== null));
+        if (name === undefined) break;
+        const what = pick(['shape', 'length', 'type', 'drop', 'rename', 'null', 'huge']);
+        const t = state[name] as { shape: number[]; data: Float32Array };
+        if (what === 'shape') state[name] = { ...t, shape: [...t.shape].reverse() };
+        else if (what === 'length') state[name] = { ...t, data: new Float32Array(t.data.length + 1) };
+        else if (what === 'type') state[name] = { ...t, data: Array.from(t.data) };
+        else if (what === 'drop') delete state[name];
+        else if (what === 'rename') (state[`${name}.x`] = t), delete state[name];
+        else if (what === 'null') state[name] = null;
+        else state[name] = { shape: [2 ** 52, 2 ** 52], data: t.data };
+      }
+      check('pytorch state dicts', `dict ${c}`, () => convertPyTorchWeights(m, state as never), WeightError);
     }
   });
 });
