@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
     out.stderr.write(`convtype ${command}: no file given (expected one or more .ts files)\n`);
     return 2;
   }
-  const absolute = files.map((f) => resolve(out.cwd, f));
+  const absolute = [...new Set(files.map((f) => resolve(out.cwd, f)))];
   const missing = absolute.filter((f) => !existsSync(f));
   if (missing.length > 0) {
     out.stderr.write(missing.map((f) => `convtype ${command}: file not found: ${display(out.cwd, f)}\n`).join(''));
@@ -112,9 +112,15 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
   const colour = values['no-color'] ? false : values.color ? true : wantsColour(out.stdout, out.env);
   const run: RunOptions = { lean: !values['full-libs'], timings: values.timings ? new Timings(out.stderr, started) : undefined };
   run.timings?.mark('load ts-morph');
-  const code = command === 'check' ? check(tsm, absolute, out, run) : shapes(tsm, absolute, out, run, { json: values.json, expand: values.expand, colour });
-  run.timings?.mark('report');
-  return code;
+  try {
+    const code = command === 'check' ? check(tsm, absolute, out, run) : shapes(tsm, absolute, out, run, { json: values.json, expand: values.expand, colour });
+    run.timings?.mark('report');
+    return code;
+  } catch (e) {
+    // A tsconfig.json that cannot be read, a file TypeScript cannot load: say what, without a stack trace.
+    out.stderr.write(`convtype ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
 }
 
 interface RunOptions {

@@ -111,9 +111,7 @@ export class ProgramSession {
     readonly group: ProgramGroup,
     lean: boolean,
   ) {
-    this.project = group.tsconfig
-      ? new tsm.Project({ tsConfigFilePath: group.tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: overrides })
-      : new tsm.Project({ compilerOptions: { ...defaultOptions(tsm), ...overrides } });
+    this.project = openProject(tsm, group.tsconfig);
     for (const file of group.files) this.project.addSourceFileAtPath(file);
     this.fullOptions = this.project.getCompilerOptions();
     this.current = lean ? 'lean' : 'full';
@@ -144,6 +142,24 @@ export class ProgramSession {
     }
     return this.project.getProgram().compilerObject;
   }
+}
+
+/** A ts-morph project with the tsconfig's options (or the defaults); throws a sentence naming the tsconfig if it is broken. */
+function openProject(tsm: TsMorph, tsconfig: string | undefined): Project {
+  if (!tsconfig) return new tsm.Project({ compilerOptions: { ...defaultOptions(tsm), ...overrides } });
+  let project: Project;
+  try {
+    project = new tsm.Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: overrides });
+  } catch (e) {
+    throw new Error(`cannot read ${tsconfig}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // TS18003 "No inputs were found": the files to check are given on the command line, not by `include`.
+  const problems = project.getConfigFileParsingDiagnostics().filter((d) => d.getCategory() === tsm.DiagnosticCategory.Error && d.getCode() !== 18003);
+  if (problems.length > 0) {
+    const text = problems.map((d) => tsm.ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ')).join('; ');
+    throw new Error(`cannot use ${tsconfig}: ${text}`);
+  }
+  return project;
 }
 
 /** The options without host declarations: DOM-family libs dropped, no automatic `@types`. */

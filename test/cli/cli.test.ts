@@ -332,6 +332,19 @@ describe('usage', () => {
     expect([help.code, help.stdout.split('\n')[0]]).toEqual([0, "convtype — a model file's shapes from the TypeScript type checker, without running it"]);
   });
 
+  it('a tsconfig.json that cannot be used: one line naming it, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convtype-cli-config-'));
+    try {
+      writeFileSync(join(dir, 'a.ts'), 'export const a = 1;\n');
+      writeFileSync(join(dir, 'tsconfig.json'), '{ "extends": "./missing.json" }');
+      const r = await run(['check', join(dir, 'a.ts')]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(new RegExp(`^convtype check: cannot use ${join(dir, 'tsconfig.json')}: .*missing\\.json.*\n$`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('ts-morph not installed: one sentence saying how to install it, exit 2', async () => {
     const r = await run(['check', 'examples/alexnet.ts'], { io: { loadTsMorph: () => Promise.reject(new MissingTsMorphError(new Error('not found'))) } });
     expect(r.code).toBe(2);
