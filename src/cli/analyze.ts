@@ -66,36 +66,43 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 function callRow(r: TypeReader, source: ts.SourceFile, call: BuilderCall, error: string | undefined): { row: CallRow; innerShape?: readonly number[] | null } {
   const { line, character } = source.getLineAndCharacterOfPosition(call.at);
   const args = call.node.arguments;
-  const base = { line: line + 1, column: character + 1, kind: call.kind, shape: call.shape, shapeText: formatShape(call.shape) };
-  // A call the checker rejects adds layers that cannot be built: no parameter count.
-  const withError = error === undefined ? {} : { error, params: null };
-  const named = (name: unknown) => (typeof name === 'string' ? { name } : {});
+  // The fields in the schema's order (report.ts), so the JSON reads top-down.
+  const row = (text: string, name: unknown, params: number | null, layers?: CallRow['layers']): CallRow => ({
+    line: line + 1,
+    column: character + 1,
+    kind: call.kind,
+    call: text,
+    ...(typeof name === 'string' ? { name } : {}),
+    shape: call.shape,
+    shapeText: formatShape(call.shape),
+    // A call the checker rejects adds layers that cannot be built: no parameter count.
+    params: error === undefined ? params : null,
+    ...(error === undefined ? {} : { error }),
+    ...(layers ? { layers } : {}),
+  });
   switch (call.kind) {
     case 'input': {
       const dims = args[0] ? renderValue(argumentValue(r, args[0])) : '';
       const options = optionsOf(r, args[1]);
       const rest = renderOptions(options);
-      return { row: { ...base, call: `input(${[dims, rest].filter((s) => s !== '').join(', ')})`, ...named(options.name), params: 0, ...withError } };
+      return { row: row(`input(${[dims, rest].filter((s) => s !== '').join(', ')})`, options.name, 0) };
     }
     case 'apply': {
       const spec = args[0];
       const layers = spec ? specLayers(r, r.checker.getTypeAtLocation(spec), call.inputShape) : { rows: [], shape: null };
-      return {
-        row: { ...base, call: `apply(${spec ? brief(spec) : ''})`, params: sumParams(layers.rows.map((l) => l.params)), ...withError, layers: layers.rows },
-        innerShape: layers.shape,
-      };
+      return { row: row(`apply(${spec ? brief(spec) : ''})`, undefined, sumParams(layers.rows.map((l) => l.params)), layers.rows), innerShape: layers.shape };
     }
     case 'add':
     case 'multiply':
     case 'concat': {
       const tensors = call.kind === 'concat' ? args.slice(0, 1) : args.slice(0, 2);
       const options = optionsOf(r, args[tensors.length]);
-      return { row: { ...base, call: `${call.kind}(${tensors.map(brief).join(', ')})`, ...named(options.name), params: 0, ...withError } };
+      return { row: row(`${call.kind}(${tensors.map(brief).join(', ')})`, options.name, 0) };
     }
     default: {
       const options = optionsOf(r, call.isMethod ? args[0] : args[1]);
       const params = call.inputShape ? layerParams(call.kind, options, call.inputShape) : null;
-      return { row: { ...base, call: `${call.kind}(${renderOptions(options)})`, ...named(options.name), params, ...withError } };
+      return { row: row(`${call.kind}(${renderOptions(options)})`, options.name, params) };
     }
   }
 }

@@ -185,11 +185,17 @@ function shapes(tsm: TsMorph, files: readonly string[], io: Io, run: RunOptions,
   const ok = reports.every((r) => r.errors.length === 0);
   if (options.json) {
     const report: ShapesReport = { version: 1, files: reports, ok };
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(`${stringify(report)}\n`);
   } else {
     io.stdout.write(shapesText(reports, { paint: painter(options.colour), expand: options.expand }));
   }
   return ok ? 0 : 1;
+}
+
+/** JSON indented by two, with arrays of numbers or strings (shapes, names, paths) on one line. */
+function stringify(value: unknown): string {
+  // JSON strings hold no raw newline, so joining the lines of a bracket-free array cannot change a value.
+  return JSON.stringify(value, null, 2).replace(/\[\n\s*([^[\]{}]*?)\n\s*\]/g, (_, items: string) => `[${items.split(/,\n\s*/).join(', ')}]`);
 }
 
 function check(tsm: TsMorph, files: readonly string[], io: Io, run: RunOptions): number {

@@ -46,7 +46,8 @@ function walk(r: TypeReader, spec: ts.Type, input: readonly number[] | null, pat
   const kindType = property(r, spec, 'kind');
   const kind = kindType ? valueOfType(r, kindType) : undefined;
   const push = (row: Omit<LayerRow, 'path' | 'shapeText'>): void => {
-    rows.push({ ...row, path, shapeText: text(row.shape) });
+    const { kind, call, name, shape, params } = row;
+    rows.push({ kind, call, ...(name === undefined ? {} : { name }), path, shape, shapeText: text(shape), params });
   };
   if (kind === 'sequential') {
     const specs = elements(r, property(r, spec, 'specs'));
