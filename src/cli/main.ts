@@ -11,6 +11,7 @@
  * Node-only code lives in `src/cli/` and nothing in the library imports it (`src/index.ts` stays browser-safe).
  */
 import { existsSync, realpathSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -226,6 +227,8 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
+  // Node ≥ 22.1 can cache the compiled code of ts-morph's 9 MB TypeScript between runs (~0.4 s of each start).
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
