@@ -10,9 +10,9 @@
  *
  * Node-only code lives in `src/cli/` and nothing in the library imports it (`src/index.ts` stays browser-safe).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ts } from 'ts-morph';
@@ -44,6 +44,7 @@ usage:
       --expand   also list the layers inside each applied spec
   convtype check <file.ts…> [--full-libs] [--timings]
       only the errors, one line each: file(line,col): error TSnnnn: <sentence>
+  convtype --version | --help
 
   --full-libs  check with the DOM libs and @types packages of the tsconfig from the start (by default a first
                pass leaves them out when no file mentions a DOM/Node global, and is redone with them if an
@@ -77,6 +78,7 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
         timings: { type: 'boolean', default: false },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (e) {
@@ -84,6 +86,10 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.version) {
+    out.stdout.write(`${version()}\n`);
+    return 0;
+  }
   const [command, ...files] = positionals;
   if (values.help || command === undefined || command === 'help') {
     (values.help || command === 'help' ? out.stdout : out.stderr).write(usage);
@@ -118,8 +124,10 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
     run.timings?.mark('report');
     return code;
   } catch (e) {
-    // A tsconfig.json that cannot be read, a file TypeScript cannot load: say what, without a stack trace.
-    out.stderr.write(`convtype ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+    // A tsconfig.json that cannot be read, a file TypeScript cannot load: say what, without a stack trace
+    // (CONVTYPE_DEBUG=1 shows it).
+    const detail = e instanceof Error ? (out.env.CONVTYPE_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
+    out.stderr.write(`convtype ${command}: ${detail}\n`);
     return 2;
   }
 }
@@ -160,6 +168,13 @@ function withProgram<T>(tsm: TsMorph, group: ProgramGroup, run: RunOptions, anal
     run.timings?.mark('check and analyse');
   }
   return answer.result;
+}
+
+/** convtype's version, from the package.json above this file (`src/cli/` in the repository, `dist/` when installed). */
+function version(): string {
+  const root = new PackageRoots().rootOf(fileURLToPath(import.meta.url));
+  if (root === null) return 'convtype (unknown version)';
+  return `convtype ${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '(unknown version)'}`;
 }
 
 /** Path as shown: relative to the working directory when inside it, POSIX slashes. */

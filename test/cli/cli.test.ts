@@ -328,6 +328,8 @@ describe('usage', () => {
     expect((await run(['check'])).stderr).toBe('convtype check: no file given (expected one or more .ts files)\n');
     const missing = await run(['shapes', 'nope.ts']);
     expect([missing.code, missing.stderr]).toEqual([2, 'convtype shapes: file not found: nope.ts\n']);
+    const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version as string;
+    expect(await run(['--version'])).toEqual({ code: 0, stdout: `convtype ${version}\n`, stderr: '' });
     const help = await run(['--help']);
     expect([help.code, help.stdout.split('\n')[0]]).toEqual([0, "convtype — a model file's shapes from the TypeScript type checker, without running it"]);
   });
