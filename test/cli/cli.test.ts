@@ -3,7 +3,8 @@
  * - the shapes the type checker computed, as printed and as JSON, for AlexNet and ResNet-50, and equal to the
  *   runtime `model.layers` rows (kind, shape, parameters) of the same networks — and of a fixture with every
  *   layer family that has parameters (residual, branches, depthwise, separable, transposed, SE gate, dense);
- * - the errors: `check` prints exactly the fixtures' annotated sentences, compiler-style, and exits 1;
+ * - the errors: `check` prints exactly the annotated sentences of its fixtures, of every diagnostics fixture
+ *   (test/diagnostics/fixtures) and of examples/errors/mistakes.ts, compiler-style, and exits 1;
  * - a user's project (its own tsconfig, `import … from 'convtype'`), a file without tsconfig, the lean pass's
  *   fallback to the full libraries, usage errors, colours, and the bin entry as a child process.
  *
@@ -11,7 +12,7 @@
  * program (~2 s on this machine), so the suite keeps them few.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +204,28 @@ describe('errors', () => {
       expect(l.slice(l.indexOf(`TS${e.code}: `) + `TS${e.code}: `.length)).toBe(e.sentence);
     });
     expect(r.stderr).toBe(`convtype check: ${expected.length} errors in 1 file\n`);
+  });
+
+  it('check over every diagnostics fixture and examples/errors/mistakes.ts: exactly their annotated sentences', async () => {
+    const dir = 'test/diagnostics/fixtures';
+    const files = [
+      ...readdirSync(resolve(root, dir))
+        .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+        .map((f) => `${dir}/${f}`),
+      'examples/errors/mistakes.ts',
+    ];
+    const r = await run(['check', ...files]);
+    expect(r.code).toBe(1);
+    const got = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => {
+        const m = /^(.*)\((\d+),\d+\): error TS(\d+): (.*)$/.exec(l);
+        return m ? `${m[1]}:${m[2]} TS${m[3]} ${m[4]}` : `unparsed: ${l}`;
+      });
+    const want = files.flatMap((f) => parseAnnotations(readFileSync(resolve(root, f), 'utf8'), f).map((e) => `${f}:${e.line} TS${e.code} ${e.sentence}`));
+    expect(want.length).toBeGreaterThan(100);
+    expect([...got].sort()).toEqual([...want].sort());
   });
 
   it('shapes --json: exit 1, the errors listed, each failing call marked with its sentence and shapes still shown', async () => {
