@@ -28,4 +28,9 @@ for (const [name, lib] of [['esm', esm], ['cjs', cjs]]) {
   }
   if (!message.startsWith('conv2d: kernel 11 (dilated 11) does not fit the padded input height 8')) fail(`${name}: wrong error ${message}`);
 }
-console.log('check-package: ESM and CJS bundles load, run a model and throw ShapeError; declarations present');
+// The CLI bin: checks an example through the type checker and exits 0.
+const { spawnSync } = await import('node:child_process');
+const bin = new URL(pkg.bin.convtype, root).pathname;
+const run = spawnSync(process.execPath, [bin, 'check', 'examples/alexnet.ts'], { cwd: new URL('.', root).pathname, encoding: 'utf8' });
+if (run.status !== 0) fail(`the bin exited ${run.status}: ${run.stdout}${run.stderr}`);
+console.log('check-package: ESM and CJS bundles load, run a model and throw ShapeError; declarations present; the CLI bin runs');
