@@ -4,3 +4,4 @@
  */
 export { toOnnx, OnnxExportError, ONNX_EXPORTABLE_KINDS, type OnnxExportOptions, type ExportableModel } from './export.js';
 export { encodeModel, type OnnxModel, type OnnxNode, type NamedTensor, type ValueInfo, type AttributeValue, type DeclaredDim } from './encode.js';
+export { readOnnxInitializers, loadOnnxWeights, type OnnxInitializer } from './decode.js';
