@@ -6,7 +6,7 @@
 import { ConvtypeError } from '../errors.js';
 
 /** The formats a `FormatError` can come from. */
-export type WeightFormat = 'safetensors' | 'tfjs';
+export type WeightFormat = 'safetensors' | 'tfjs' | 'onnx';
 
 /** A weights file (or model.json) that is malformed; `tensor` names the entry to blame, when one is. */
 export class FormatError extends ConvtypeError {

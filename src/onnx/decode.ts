@@ -73,7 +73,7 @@ const TYPED_FIELD: Readonly<Record<number, number>> = {
 const FIELD_NAMES: Readonly<Record<number, string>> = { 4: 'float_data', 5: 'int32_data', 7: 'int64_data', 10: 'double_data' };
 
 // 'onnx' is not (yet) in WeightFormat; the message prefix is what users read.
-const ONNX = 'onnx' as string as WeightFormat;
+const ONNX: WeightFormat = 'onnx';
 
 function fail(message: string, tensor?: string): never {
   throw new FormatError(ONNX, message, tensor);
