@@ -9,9 +9,8 @@
  * missing weight, a shape that does not fit) is collected and thrown as one `WeightError`. Rejected: guessing
  * layouts from PyTorch shapes alone (a 1×1 conv and a Linear look alike; a flatten reorder cannot be seen).
  */
-import { WeightError } from '../errors.js';
 import { pytorchLayout, toConvtype, type LayoutOptions } from './internal/pytorch-layout.js';
-import { dims, expectedWeights, product, type WeightTarget, type WeightTensor } from './internal/target.js';
+import { dims, expectedWeights, finishMapping, product, unknownKeyProblem, type WeightTarget, type WeightTensor } from './internal/target.js';
 
 export type { WeightTarget, WeightTensor } from './internal/target.js';
 export type { LayoutOptions } from './internal/pytorch-layout.js';
@@ -102,7 +101,7 @@ export function convertPyTorchWeights(
     const w = expected.get(key);
     if (!w) {
       if (ALWAYS_SKIPPED.test(name)) continue;
-      problems.push(`${name}: mapped to ${key}, which the model does not have (expected one of ${[...expected.keys()].slice(0, 6).join(', ')}${expected.size > 6 ? ', …' : ''})`);
+      problems.push(unknownKeyProblem(name, key, expected));
       continue;
     }
     const previous = from.get(key);
@@ -133,13 +132,7 @@ export function convertPyTorchWeights(
     }
     out[key] = { shape: w.shape, data: toConvtype(c, t.data) };
   }
-  if (!options.partial) {
-    for (const key of expected.keys()) {
-      if (!from.has(key)) problems.push(`${expected.get(key)!.layer}: ${key} is not given (got no PyTorch tensor mapped to it, expected every weight; pass { partial: true } to keep it)`);
-    }
-  }
-  if (problems.length > 0) throw new WeightError(problems);
-  return out;
+  return finishMapping(expected, from, problems, out, options.partial, 'PyTorch tensor');
 }
 
 /**

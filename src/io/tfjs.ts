@@ -8,11 +8,10 @@
  * the shards actually given) before any tensor is allocated, and a weight is decoded straight from its shard
  * (copied only when it straddles two), so a lying manifest costs neither time nor memory.
  */
-import { WeightError } from '../errors.js';
 import { FormatError } from './errors.js';
 import { elementCount, isPlainObject, shapeProblem, show, toBytes } from './internal/checks.js';
 import { TFJS_CODECS } from './internal/dtypes.js';
-import { dims, expectedWeights, type WeightTarget, type WeightTensor } from './internal/target.js';
+import { dims, expectedWeights, finishMapping, unknownKeyProblem, type WeightTarget, type WeightTensor } from './internal/target.js';
 
 export type { WeightTarget, WeightTensor } from './internal/target.js';
 
@@ -259,7 +258,7 @@ export function convertTfjsWeights(
     }
     const w = expected.get(key);
     if (!w) {
-      problems.push(`${name}: mapped to ${key}, which the model does not have (expected one of ${[...expected.keys()].slice(0, 6).join(', ')}${expected.size > 6 ? ', …' : ''})`);
+      problems.push(unknownKeyProblem(name, key, expected));
       continue;
     }
     const previous = from.get(key);
@@ -276,13 +275,7 @@ export function convertTfjsWeights(
     }
     out[key] = { shape: w.shape, data: t.data };
   }
-  if (!options.partial) {
-    for (const key of expected.keys()) {
-      if (!from.has(key)) problems.push(`${expected.get(key)!.layer}: ${key} is not given (got no tfjs weight mapped to it, expected every weight; pass { partial: true } to keep it)`);
-    }
-  }
-  if (problems.length > 0) throw new WeightError(problems);
-  return out;
+  return finishMapping(expected, from, problems, out, options.partial, 'tfjs weight');
 }
 
 /**

@@ -2,6 +2,7 @@
  * What the weight loaders need of a model: its layer rows (name, kind, output shape), its weights' expected
  * shapes, and `setWeights`. Structural, so any `Model` or `MultiModel` fits.
  */
+import { WeightError } from '../../errors.js';
 
 /** A tensor as `setWeights` takes it. */
 export interface WeightTensor {
@@ -45,3 +46,29 @@ export function expectedWeights(model: WeightTarget): Map<string, ExpectedWeight
 export const dims = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 
 export const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/** The problem of a name mapped to a key the model lacks (one wording for every loader). */
+export function unknownKeyProblem(name: string, key: string, expected: ReadonlyMap<string, ExpectedWeight>): string {
+  return `${name}: mapped to ${key}, which the model does not have (expected one of ${[...expected.keys()].slice(0, 6).join(', ')}${expected.size > 6 ? ', …' : ''})`;
+}
+
+/**
+ * The end of every loader's mapping: unless `partial`, each expected weight no source tensor was mapped to is a
+ * problem; all problems are thrown together as one `WeightError`, else the converted record is returned.
+ */
+export function finishMapping(
+  expected: ReadonlyMap<string, ExpectedWeight>,
+  from: ReadonlyMap<string, string>,
+  problems: string[],
+  out: Record<string, WeightTensor>,
+  partial: boolean | undefined,
+  source: string,
+): Record<string, WeightTensor> {
+  if (!partial) {
+    for (const [key, w] of expected) {
+      if (!from.has(key)) problems.push(`${w.layer}: ${key} is not given (got no ${source} mapped to it, expected every weight; pass { partial: true } to keep it)`);
+    }
+  }
+  if (problems.length > 0) throw new WeightError(problems);
+  return out;
+}
