@@ -24,16 +24,14 @@ function explicitPads(
   return [samePads(input[1]!, k[0], s[0], d[0]), samePads(input[2]!, k[1], s[1], d[1])];
 }
 
-/** Sizes and window fields shared by the conv and transposed-conv records. */
-function convFields(input: Dims4, output: Dims4, batch: number, k: [number, number], s: [number, number], d: [number, number]) {
+/** Batch, spatial sizes and window fields shared by every record. */
+function windowFields(input: Dims4, output: Dims4, batch: number, k: [number, number], s: [number, number], d: [number, number]) {
   return {
     batch,
     inH: input[1]!,
     inW: input[2]!,
-    inC: input[3]!,
     outH: output[1]!,
     outW: output[2]!,
-    outC: output[3]!,
     kernelH: k[0],
     kernelW: k[1],
     strideH: s[0],
@@ -41,6 +39,11 @@ function convFields(input: Dims4, output: Dims4, batch: number, k: [number, numb
     dilationH: d[0],
     dilationW: d[1],
   };
+}
+
+/** The window fields plus the conv records' channel counts. */
+function convFields(input: Dims4, output: Dims4, batch: number, k: [number, number], s: [number, number], d: [number, number]) {
+  return { ...windowFields(input, output, batch, k, s, d), inC: input[3]!, outC: output[3]! };
 }
 
 /** The conv2d record for a batch of `batch`. */
@@ -76,18 +79,8 @@ export function pool2dGeometry(input: Dims4, output: Dims4, o: MaxPool2dOptions 
   const d = pairOf('dilation' in o ? o.dilation : undefined, 1);
   const [[padTop, padBottom], [padLeft, padRight]] = explicitPads(o.padding, input, k, s, d);
   return {
-    batch,
-    inH: input[1]!,
-    inW: input[2]!,
+    ...windowFields(input, output, batch, k, s, d),
     channels: input[3]!,
-    outH: output[1]!,
-    outW: output[2]!,
-    kernelH: k[0],
-    kernelW: k[1],
-    strideH: s[0],
-    strideW: s[1],
-    dilationH: d[0],
-    dilationW: d[1],
     padTop,
     padLeft,
     padBottom,
