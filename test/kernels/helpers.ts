@@ -137,7 +137,8 @@ export function poolOut(input: number, k: number, s: number, d: number, pb: numb
 }
 
 /** A pooling record. */
-export function poolGeometry(a: {
+/** What a pooling configuration is made of, before its output sizes are derived. */
+export interface PoolArgs {
   readonly batch: number;
   readonly h: number;
   readonly w: number;
@@ -148,7 +149,9 @@ export function poolGeometry(a: {
   readonly p: Pads;
   readonly ceil: boolean;
   readonly countIncludePad: boolean;
-}): Pool2dGeometry {
+}
+
+export function poolGeometry(a: PoolArgs): Pool2dGeometry {
   return {
     batch: a.batch,
     inH: a.h,

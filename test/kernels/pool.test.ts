@@ -9,20 +9,8 @@ import { avgPool2d, maxPool2d } from '../../src/kernels/pool.js';
 import { avgPool2dNaive, maxPool2dNaive } from '../../src/kernels/pool-naive.js';
 import { nchwToNhwc, nhwcToNchw, runOnnxOp } from '../reference/onnx.js';
 import { fromDense, tf, tfReady, tfRun } from '../reference/tfjs.js';
-import { ErrorLog, int, poolGeometry, randomData, relErr, rng, TOLERANCE, type Pads } from './helpers.js';
+import { ErrorLog, int, poolGeometry, randomData, relErr, rng, TOLERANCE, type Pads, type PoolArgs } from './helpers.js';
 
-interface PoolArgs {
-  readonly batch: number;
-  readonly h: number;
-  readonly w: number;
-  readonly c: number;
-  readonly k: readonly [number, number];
-  readonly s: readonly [number, number];
-  readonly d: readonly [number, number];
-  readonly p: Pads;
-  readonly ceil: boolean;
-  readonly countIncludePad: boolean;
-}
 
 const name = (kind: string, a: PoolArgs): string =>
   `${kind} x=[${a.batch},${a.h},${a.w},${a.c}] k=[${a.k}] s=[${a.s}] d=[${a.d}] p=[[${a.p[0]}],[${a.p[1]}]]` +
