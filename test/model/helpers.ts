@@ -17,22 +17,12 @@ import {
   type OnnxNode,
 } from '../reference/onnx.js';
 
-/** The bound of every engine comparison (see the metric above). */
-export const TOLERANCE = 1e-4;
+import { rng, TOLERANCE } from '../kernels/helpers.js';
+
+/** The bound of every engine comparison and the seeded generator: the kernel tests' (see the metric above). */
+export { rng, TOLERANCE };
 
 // ---------- random numbers ----------
-
-/** mulberry32: small, fast, seeded; floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An integer in [lo, hi]. */
 export const int = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
