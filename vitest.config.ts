@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/setup/real-models.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,
