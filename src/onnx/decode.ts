@@ -85,9 +85,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 // ——— TensorProto —————————————————————————————————————————————————————————————————————————————————————
 
-/** Reads one TensorProto in `[start, end)`; `index` names it until its name is known. */
-function readTensor(b: Uint8Array, start: number, end: number, index: number): { name: string; tensor: OnnxInitializer } {
-  blameOn(`initializer #${index}`);
+/**
+ * Reads one TensorProto in `[start, end)`; `label` names it until its name is known, and is its name when it
+ * has none and `unnamed` is true (a `Constant` node's value, a TENSOR attribute).
+ */
+export function readTensor(b: Uint8Array, start: number, end: number, label: string, unnamed = false): { name: string; tensor: OnnxInitializer } {
+  blameOn(label);
   const dims: number[] = [];
   let name: string | undefined;
   let dataType = 0;
@@ -166,7 +169,10 @@ function readTensor(b: Uint8Array, start: number, end: number, index: number): {
         break;
     }
   }
-  if (name === undefined) fail('has no name (TensorProto field 8)', blame);
+  if (name === undefined) {
+    if (!unnamed) fail('has no name (TensorProto field 8)', blame);
+    name = label;
+  }
   if (location === 1) fail('keeps its data in an external file (data_location = EXTERNAL), which is not supported: save the model with its weights inside (onnx.save_model(m, path, save_as_external_data=False))', name);
   if (location !== 0) fail(`has an invalid data_location (got ${location}, expected 0 = DEFAULT)`, name);
   if (dataType === 0) fail('has no data_type (TensorProto field 2)', name);
@@ -258,7 +264,7 @@ export function readOnnxInitializers(bytes: Uint8Array | ArrayBuffer | ArrayBuff
       p = next(b, p, f.end, g);
       if (g.field !== 5) continue; // GraphProto.initializer
       expectWire(g, WIRE_LEN, 'GraphProto.initializer');
-      const { name, tensor } = readTensor(b, g.start, g.end, index++);
+      const { name, tensor } = readTensor(b, g.start, g.end, `initializer #${index++}`);
       blameOn(undefined);
       if (Object.hasOwn(out, name)) fail('is given twice (expected unique initializer names)', name);
       out[name] = tensor;
