@@ -145,6 +145,18 @@ slope.leakyRelu({ alpha: 0.1 });
 x.gelu({ approximate: 'erf' });
 x.gelu({ approximate: 'none' });
 
+// hardSigmoid's slope and offset (ONNX HardSigmoid's α, β); the shape passes through.
+const hardPaddle = x.hardSigmoid({ alpha: 0.2, beta: 0.5, name: 'hs' });
+expectType<Equal<typeof hardPaddle.shape, readonly [number, 28, 28, 64]>>(true);
+const hardSpec = x.apply(hardSigmoid({ alpha: 0.2 }));
+expectType<Equal<typeof hardSpec.shape, readonly [number, 28, 28, 64]>>(true);
+
+// @ts-expect-error: hardSigmoid's slope is `alpha` (Keras/ONNX name), not `slope` (Paddle's)
+x.hardSigmoid({ slope: 0.2 });
+
+// @ts-expect-error: alpha is a number
+x.hardSigmoid({ alpha: '0.2' });
+
 // @ts-expect-error: hardSwish takes no alpha
 x.hardSwish({ name: 'hs', alpha: 0.2 });
 x.hardSwish({ name: 'hs' });

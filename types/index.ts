@@ -29,4 +29,4 @@ export type { ReshapeOptions, ReshapeResult, ReshapeDimMessage, ReshapeInferTwic
 export type { BatchNormOptions, BatchNormResult, EpsilonMessage } from './batch-norm.js';
 export type { DropoutOptions, DropoutResult, DropoutRateMessage } from './dropout.js';
 export type { MultiplyResult, MultiplyMessage } from './multiply.js';
-export type { LeakyReluOptions, EluOptions, GeluOptions, AlphaMessage, ApproximateMessage } from './methods/activation.js';
+export type { LeakyReluOptions, EluOptions, GeluOptions, HardSigmoidOptions, AlphaMessage, FiniteMessage, ApproximateMessage } from './methods/activation.js';

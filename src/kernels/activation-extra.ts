@@ -9,7 +9,7 @@
  *   elu(x)         = x > 0 ? x : α·(eˣ − 1)                       (expm1: exact near 0)
  *   gelu(x)        = x·Φ(x) = x·erfc(−x/√2)/2                       ('none', the exact form)
  *   gelu_tanh(x)   = x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))/2      ('tanh')
- *   hardSigmoid(x) = relu6(x + 3)/6 = clamp(x/6 + 1/2, 0, 1)       (PyTorch, ONNX HardSigmoid α=1/6 β=0.5)
+ *   hardSigmoid(x) = clamp(α·x + β, 0, 1)                          (ONNX HardSigmoid; α=1/6 β=0.5 = relu6(x + 3)/6, PyTorch)
  *   hardSwish(x)   = x·relu6(x + 3)/6                               (MobileNetV3, ONNX HardSwish)
  * GELU's exact form goes through erfc rather than 1 + erf so the left tail keeps its relative accuracy
  * (1 + erf(−4) loses every digit of 1.5e−8 in float32; erfc(4) keeps them).
@@ -19,7 +19,7 @@
 export type ExtraActivation =
   | { readonly kind: 'elu'; readonly alpha: number }
   | { readonly kind: 'gelu'; readonly approximate: 'none' | 'tanh' }
-  | { readonly kind: 'hardSigmoid' }
+  | { readonly kind: 'hardSigmoid'; readonly alpha: number; readonly beta: number }
   | { readonly kind: 'hardSwish' };
 
 const SQRT1_2 = Math.SQRT1_2;
@@ -113,16 +113,18 @@ export function activationExtra(act: ExtraActivation, x: Float32Array, xOff: num
         }
       }
       return;
-    case 'hardSigmoid':
-      // clamp(v/6 + 1/2, 0, 1), branch-free like activation.ts: min(max(u, 0), 1) = (r + 1 − |r − 1|)/2, r = (u + |u|)/2.
+    case 'hardSigmoid': {
+      // clamp(α·v + β, 0, 1), branch-free like activation.ts: min(max(u, 0), 1) = (r + 1 − |r − 1|)/2, r = (u + |u|)/2.
+      const { alpha, beta } = act;
       for (let i = 0; i < n; i++) {
         const v = x[xOff + i]!;
-        const u = v / 6 + 0.5;
+        const u = alpha * v + beta;
         const r = (u + Math.abs(u)) * 0.5;
         const h = (r + 1 - Math.abs(r - 1)) * 0.5;
-        y[yOff + i] = h === h || v !== v ? h : v > 0 ? 1 : 0; // ±∞: the branch-free form gives ∞ − ∞
+        y[yOff + i] = h === h || v !== v ? h : alpha * v > 0 ? 1 : alpha * v < 0 ? 0 : Math.min(Math.max(beta, 0), 1); // ±∞: ∞ − ∞
       }
       return;
+    }
     case 'hardSwish':
       for (let i = 0; i < n; i++) {
         const v = x[xOff + i]!;
@@ -176,7 +178,7 @@ export function erfcNaiveAll(z: number): number {
 
 /**
  * One activation value by its textbook definition, in double precision.
- * @example activationExtraNaive({ kind: 'hardSigmoid' }, 0) //=> 0.5
+ * @example activationExtraNaive({ kind: 'hardSigmoid', alpha: 1 / 6, beta: 0.5 }, 0) //=> 0.5
  */
 export function activationExtraNaive(act: ExtraActivation, v: number): number {
   switch (act.kind) {
@@ -187,7 +189,7 @@ export function activationExtraNaive(act: ExtraActivation, v: number): number {
         ? 0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * Math.pow(v, 3))))
         : 0.5 * v * erfcNaiveAll(-v / Math.SQRT2);
     case 'hardSigmoid':
-      return Math.min(Math.max(v + 3, 0), 6) / 6;
+      return Math.min(Math.max(act.alpha * v + act.beta, 0), 1);
     case 'hardSwish':
       return (v * Math.min(Math.max(v + 3, 0), 6)) / 6;
   }

@@ -4,7 +4,7 @@
  * them into a preceding conv/dense; elu, gelu, hardSigmoid and hardSwish run their own kernel
  * (src/kernels/activation-extra.ts).
  */
-import type { EluOptions, GeluOptions, LeakyReluOptions, NameOption } from '../../types/methods/activation.js';
+import type { EluOptions, GeluOptions, HardSigmoidOptions, LeakyReluOptions, NameOption } from '../../types/methods/activation.js';
 import type { Activation } from '../kernels/activation.js';
 import { activationExtra, type ExtraActivation } from '../kernels/activation-extra.js';
 import { activationShape } from '../shapes/activation.js';
@@ -74,7 +74,15 @@ export const relu6Layer = fusable<NameOption>('relu6', () => ({ kind: 'relu6' })
 export const leakyReluLayer = fusable<LeakyReluOptions>('leakyRelu', (o) => ({ kind: 'leakyRelu', alpha: o.alpha ?? LEAKY_RELU_ALPHA }));
 export const eluLayer = ownKernel<EluOptions>('elu', (o) => ({ kind: 'elu', alpha: o.alpha ?? 1 }));
 export const geluLayer = ownKernel<GeluOptions>('gelu', (o) => ({ kind: 'gelu', approximate: o.approximate ?? 'none' }));
-export const hardSigmoidLayer = ownKernel<NameOption>('hardSigmoid', () => ({ kind: 'hardSigmoid' }));
+/** hardSigmoid's slope and offset when omitted: PyTorch's Hardsigmoid, relu6(x + 3)/6 (ONNX's default α is 0.2). */
+export const HARD_SIGMOID_ALPHA = 1 / 6;
+export const HARD_SIGMOID_BETA = 0.5;
+
+export const hardSigmoidLayer = ownKernel<HardSigmoidOptions>('hardSigmoid', (o) => ({
+  kind: 'hardSigmoid',
+  alpha: o.alpha ?? HARD_SIGMOID_ALPHA,
+  beta: o.beta ?? HARD_SIGMOID_BETA,
+}));
 export const hardSwishLayer = ownKernel<NameOption>('hardSwish', () => ({ kind: 'hardSwish' }));
 
 /** The activations added after relu/sigmoid/tanh/softmax, for the layer table. */

@@ -3,13 +3,13 @@
  * names are checked, and the numeric and string options that only the runtime can see wrong (NaN, a string
  * from untyped code) are checked too.
  */
-import type { AlphaMessage, ApproximateMessage } from '../../types/methods/activation.js';
+import type { ApproximateMessage, FiniteMessage } from '../../types/methods/activation.js';
 import { ShapeError } from '../errors.js';
 import { checkKnown } from './options.js';
 
-/** The message of an `alpha` that is not a finite number. */
-export const alphaMessage = <L extends string, V extends string | number>(layer: L, value: V): AlphaMessage<L, V> =>
-  `${layer}: alpha is not a finite number (got ${value}, expected a finite number)`;
+/** The message of a numeric option that is not a finite number. */
+export const finiteMessage = <L extends string, K extends string, V extends string | number>(layer: L, option: K, value: V): FiniteMessage<L, K, V> =>
+  `${layer}: ${option} is not a finite number (got ${value}, expected a finite number)`;
 
 /** The message of an unknown `gelu` form. */
 export const approximateMessage = <V extends string>(value: V): ApproximateMessage<V> =>
@@ -20,16 +20,19 @@ const KEYS: Readonly<Record<string, readonly string[]>> = {
   leakyRelu: ['alpha', 'name'],
   elu: ['alpha', 'name'],
   gelu: ['approximate', 'name'],
-  hardSigmoid: ['name'],
+  hardSigmoid: ['alpha', 'beta', 'name'],
   hardSwish: ['name'],
 };
 
 /** Twin of the `relu6` … `hardSwish` rules. @example activationShape('gelu', [-1, 197, 768], {}) //=> [-1, 197, 768] */
 export function activationShape(layer: string, input: readonly number[], options: object): number[] {
   checkKnown(layer, options, KEYS[layer] ?? ['name']);
-  const o = options as { alpha?: unknown; approximate?: unknown };
-  if ('alpha' in o && o.alpha !== undefined && !(typeof o.alpha === 'number' && Number.isFinite(o.alpha))) {
-    throw new ShapeError(alphaMessage(layer, typeof o.alpha === 'number' ? o.alpha : String(o.alpha)), layer, 'alpha');
+  const o = options as { alpha?: unknown; beta?: unknown; approximate?: unknown };
+  for (const key of ['alpha', 'beta'] as const) {
+    const v = o[key];
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) {
+      throw new ShapeError(finiteMessage(layer, key, typeof v === 'number' ? v : String(v)), layer, key);
+    }
   }
   if (layer === 'gelu' && o.approximate !== undefined && o.approximate !== 'none' && o.approximate !== 'tanh') {
     throw new ShapeError(approximateMessage(String(o.approximate)), layer, 'approximate');

@@ -81,7 +81,7 @@ const COMPILE_TIME: SentenceCase[] = [
   { name: 'leakyRelu slope', run: () => x28().leakyRelu({ alpha: 0.1, slope: 0.1 }), layer: 'leakyRelu', option: 'slope', message: "leakyRelu: unknown option 'slope' (expected one of alpha, name)" },
   { name: 'elu beta', run: () => x28().elu({ alpha: 1, beta: 1 }), layer: 'elu', option: 'beta', message: "elu: unknown option 'beta' (expected one of alpha, name)" },
   { name: 'gelu approx', run: () => x28().gelu({ name: 'g', approx: 'tanh' }), layer: 'gelu', option: 'approx', message: "gelu: unknown option 'approx' (expected one of approximate, name)" },
-  { name: 'hardSigmoid alpha', run: () => x28().hardSigmoid({ name: 'hs', alpha: 0.2 }), layer: 'hardSigmoid', option: 'alpha', message: "hardSigmoid: unknown option 'alpha' (expected one of name)" },
+  { name: 'hardSigmoid slope', run: () => x28().hardSigmoid({ name: 'hs', slope: 0.2 }), layer: 'hardSigmoid', option: 'slope', message: "hardSigmoid: unknown option 'slope' (expected one of alpha, beta, name)" },
   { name: 'hardSwish inplace', run: () => x28().hardSwish({ name: 'hs', inplace: true }), layer: 'hardSwish', option: 'inplace', message: "hardSwish: unknown option 'inplace' (expected one of name)" },
   {
     name: 'multiply a=[B,28,28,64] b=[B,1,1,32]',
@@ -138,6 +138,8 @@ const RUN_TIME_ONLY: SentenceCase[] = [
   { name: 'dropout() (no options)', run: () => x28().dropout(), layer: 'dropout', option: 'rate', message: 'dropout: rate is out of range (got undefined, expected 0 ≤ rate < 1)' },
   { name: 'leakyRelu alpha=NaN', run: () => x28().leakyRelu({ alpha: NaN }), layer: 'leakyRelu', option: 'alpha', message: 'leakyRelu: alpha is not a finite number (got NaN, expected a finite number)' },
   { name: "elu alpha='1'", run: () => x28().elu({ alpha: '1' }), layer: 'elu', option: 'alpha', message: 'elu: alpha is not a finite number (got 1, expected a finite number)' },
+  { name: 'hardSigmoid alpha=Infinity', run: () => x28().hardSigmoid({ alpha: Infinity }), layer: 'hardSigmoid', option: 'alpha', message: 'hardSigmoid: alpha is not a finite number (got Infinity, expected a finite number)' },
+  { name: 'hardSigmoid beta=NaN', run: () => x28().hardSigmoid({ beta: NaN }), layer: 'hardSigmoid', option: 'beta', message: 'hardSigmoid: beta is not a finite number (got NaN, expected a finite number)' },
   { name: "gelu approximate='erf'", run: () => x28().gelu({ approximate: 'erf' }), layer: 'gelu', option: 'approximate', message: "gelu: approximate is not a known form (got erf, expected 'none' or 'tanh')" },
   { name: 'batchNorm spec epsilon=-1', run: () => (batchNormSpec as (o: unknown) => unknown)({ epsilon: -1 }), layer: 'batchNorm', option: 'epsilon', message: 'batchNorm: epsilon is not a positive number (got -1, expected a finite number > 0)' },
   { name: 'dropout spec rate=1', run: () => (dropoutSpec as (o: unknown) => unknown)({ rate: 1 }), layer: 'dropout', option: 'rate', message: 'dropout: rate is out of range (got 1, expected 0 ≤ rate < 1)' },
@@ -197,7 +199,9 @@ const EXTRA: ExtraActivation[] = [
   { kind: 'elu', alpha: 0.5 },
   { kind: 'gelu', approximate: 'none' },
   { kind: 'gelu', approximate: 'tanh' },
-  { kind: 'hardSigmoid' },
+  { kind: 'hardSigmoid', alpha: 1 / 6, beta: 0.5 },
+  { kind: 'hardSigmoid', alpha: 0.2, beta: 0.5 },
+  { kind: 'hardSigmoid', alpha: -0.3, beta: 0.25 },
   { kind: 'hardSwish' },
 ];
 const label = (a: ExtraActivation): string => ('alpha' in a ? `${a.kind} α=${a.alpha}` : 'approximate' in a ? `${a.kind} ${a.approximate}` : a.kind);
@@ -445,6 +449,8 @@ const ACTIVATIONS: [string, (t: Loose) => Loose, (x: NamedTensor) => OrtCall][] 
   ['gelu (exact) vs Gelu-20', (t) => t.gelu(), (x) => ({ opType: 'Gelu', inputs: [x], opset: 20 })],
   ['gelu tanh vs Gelu-20 approximate=tanh', (t) => t.gelu({ approximate: 'tanh' }), (x) => ({ opType: 'Gelu', inputs: [x], attributes: { approximate: 'tanh' }, opset: 20 })],
   ['hardSigmoid vs HardSigmoid α=1/6 β=0.5', (t) => t.hardSigmoid(), (x) => ({ opType: 'HardSigmoid', inputs: [x], attributes: { alpha: { float: 1 / 6 }, beta: { float: 0.5 } } })],
+  ['hardSigmoid α=0.2 vs HardSigmoid (ONNX default α=0.2 β=0.5)', (t) => t.hardSigmoid({ alpha: 0.2 }), (x) => ({ opType: 'HardSigmoid', inputs: [x] })],
+  ['hardSigmoid α=-0.3 β=0.25 vs HardSigmoid', (t) => t.hardSigmoid({ alpha: -0.3, beta: 0.25 }), (x) => ({ opType: 'HardSigmoid', inputs: [x], attributes: { alpha: { float: -0.3 }, beta: { float: 0.25 } } })],
   ['hardSwish vs HardSwish-14', (t) => t.hardSwish(), (x) => ({ opType: 'HardSwish', inputs: [x], opset: 14 })],
 ];
 

@@ -112,6 +112,7 @@ const ACTIVATIONS: readonly [string, object | undefined][] = [
   ['sigmoid', undefined],
   ['tanh', undefined],
   ['hardSigmoid', undefined],
+  ['hardSigmoid', { alpha: 0.2, beta: 0.4 }],
   ['hardSwish', undefined],
   ['softmax', undefined],
 ];

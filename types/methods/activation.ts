@@ -37,8 +37,22 @@ export interface GeluOptions {
   readonly name?: string;
 }
 
-/** An `alpha` that is not a finite number (run time only: every number literal type is finite). */
-export type AlphaMessage<Layer extends string, V extends string | number> = `${Layer}: alpha is not a finite number (got ${V}, expected a finite number)`;
+/** Options of `hardSigmoid`: `clamp(α·x + β, 0, 1)`. */
+export interface HardSigmoidOptions {
+  /** Slope α, default 1/6 (PyTorch's Hardsigmoid); 0.2 is ONNX HardSigmoid's default, Keras 2's and Paddle's fluid API's. */
+  readonly alpha?: number;
+  /** Offset β, default 0.5 (PyTorch, ONNX, Keras). */
+  readonly beta?: number;
+  /** Layer name. */
+  readonly name?: string;
+}
+
+/** A numeric option that is not a finite number (run time only: every number literal type is finite). */
+export type FiniteMessage<Layer extends string, Option extends string, V extends string | number> =
+  `${Layer}: ${Option} is not a finite number (got ${V}, expected a finite number)`;
+
+/** An `alpha` that is not a finite number (run time only). */
+export type AlphaMessage<Layer extends string, V extends string | number> = FiniteMessage<Layer, 'alpha', V>;
 
 /** A `gelu` `approximate` that is neither form (run time only: the option's type already rejects it). */
 export type ApproximateMessage<V extends string> = `gelu: approximate is not a known form (got ${V}, expected 'none' or 'tanh')`;
@@ -52,7 +66,7 @@ export interface ActivationOptionsMap {
   leakyRelu: LeakyReluOptions;
   elu: EluOptions;
   gelu: GeluOptions;
-  hardSigmoid: NameOption;
+  hardSigmoid: HardSigmoidOptions;
   hardSwish: NameOption;
 }
 
@@ -65,7 +79,7 @@ export interface ActivationRules<S extends Shape, O> {
   leakyRelu: CheckKnown<'leakyRelu', O, ['alpha', 'name'], S>;
   elu: CheckKnown<'elu', O, ['alpha', 'name'], S>;
   gelu: CheckKnown<'gelu', O, ['approximate', 'name'], S>;
-  hardSigmoid: CheckKnown<'hardSigmoid', O, ['name'], S>;
+  hardSigmoid: CheckKnown<'hardSigmoid', O, ['alpha', 'beta', 'name'], S>;
   hardSwish: CheckKnown<'hardSwish', O, ['name'], S>;
 }
 
@@ -86,8 +100,11 @@ export interface ActivationMethods {
   elu<This extends Typed, const O extends EluOptions = {}>(this: This, options?: Param<'elu', This, O>): Returns<'elu', This, O>;
   /** x·Φ(x) with the exact erf form by default, or the tanh approximation. */
   gelu<This extends Typed, const O extends GeluOptions = {}>(this: This, options?: Param<'gelu', This, O>): Returns<'gelu', This, O>;
-  /** relu6(x + 3)/6 (PyTorch's Hardsigmoid, ONNX HardSigmoid α = 1/6, β = 0.5; not Keras 2's 0.2x + 0.5). */
-  hardSigmoid<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'hardSigmoid', This, O>): Returns<'hardSigmoid', This, O>;
+  /**
+   * clamp(α·x + β, 0, 1); by default α = 1/6, β = 0.5, i.e. relu6(x + 3)/6 (PyTorch's Hardsigmoid); `{ alpha: 0.2 }`
+   * is ONNX's default and Keras 2's.
+   */
+  hardSigmoid<This extends Typed, const O extends HardSigmoidOptions = {}>(this: This, options?: Param<'hardSigmoid', This, O>): Returns<'hardSigmoid', This, O>;
   /** x·relu6(x + 3)/6 (MobileNetV3, ONNX HardSwish). */
   hardSwish<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'hardSwish', This, O>): Returns<'hardSwish', This, O>;
 }

@@ -3,7 +3,7 @@
  * built from `Erf` (or `Tanh` for 'tanh'), since `Gelu` is opset 20; softmax runs on axis 1 of a
  * channels-first value, which is convtype's last (channel) axis.
  */
-import { LEAKY_RELU_ALPHA } from '../../layers/activation.js';
+import { HARD_SIGMOID_ALPHA, HARD_SIGMOID_BETA, LEAKY_RELU_ALPHA } from '../../layers/activation.js';
 import type { Value } from './builder.js';
 import type { EmitContext, Emitter } from './context.js';
 
@@ -18,7 +18,10 @@ export const sigmoid = unary('Sigmoid');
 export const tanh = unary('Tanh');
 export const leakyRelu = unary('LeakyRelu', (ctx) => ({ alpha: { float: ctx.options.alpha ?? LEAKY_RELU_ALPHA } }));
 export const elu = unary('Elu', (ctx) => ({ alpha: { float: ctx.options.alpha ?? 1 } }));
-export const hardSigmoid = unary('HardSigmoid', () => ({ alpha: { float: 1 / 6 }, beta: { float: 0.5 } }));
+export const hardSigmoid = unary('HardSigmoid', (ctx) => ({
+  alpha: { float: ctx.options.alpha ?? HARD_SIGMOID_ALPHA },
+  beta: { float: ctx.options.beta ?? HARD_SIGMOID_BETA },
+}));
 export const hardSwish = unary('HardSwish');
 
 /** Dropout is the identity at inference. */
