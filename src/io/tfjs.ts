@@ -52,7 +52,8 @@ interface Planned {
   readonly offset: number;
 }
 
-function parseModelJson(modelJson: unknown): Record<string, unknown> {
+/** A model.json given as an object or as text (nesting depth checked before parsing), or `FormatError`. */
+export function parseModelJson(modelJson: unknown): Record<string, unknown> {
   let json = modelJson;
   if (typeof modelJson === 'string') {
     let depth = 0;
