@@ -89,7 +89,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Reads one TensorProto in `[start, end)`; `label` names it until its name is known, and is its name when it
  * has none and `unnamed` is true (a `Constant` node's value, a TENSOR attribute).
  */
-export function readTensor(b: Uint8Array, start: number, end: number, label: string, unnamed = false): { name: string; tensor: OnnxInitializer } {
+export function readTensor(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  label: string,
+  unnamed = false,
+): { name: string; tensor: OnnxInitializer; dataType: number } {
   blameOn(label);
   const dims: number[] = [];
   let name: string | undefined;
@@ -197,7 +203,7 @@ export function readTensor(b: Uint8Array, start: number, end: number, label: str
     fail(`has dims [${dims.join(', ')}] (${count} elements of ${typeName(dataType)}) but ${what} (expected ${count * (raw !== undefined ? codec.itemSize : 1)}${raw !== undefined ? ' bytes' : ''})`, name);
   }
   const data = raw !== undefined ? codec.decode(b, raw.start, count) : fillTyped(b, start, end, typed, dataType, count);
-  return { name, tensor: { dims, data } };
+  return { name, tensor: { dims, data }, dataType };
 }
 
 function pushDim(dims: number[]): void {

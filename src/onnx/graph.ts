@@ -28,12 +28,18 @@ import {
   type Field,
 } from './internal/wire.js';
 
+/** A tensor of the graph (initializer or TENSOR attribute): dims, values as f32, and its TensorProto.DataType. */
+export interface OnnxTensor extends OnnxInitializer {
+  /** 1 FLOAT, 6 INT32, 7 INT64, 10 FLOAT16, 11 DOUBLE. */
+  readonly dataType: number;
+}
+
 /** An attribute of a node, by its AttributeProto type. Integers are int64 as the nearest double. */
 export type OnnxAttribute =
   | { readonly type: 'FLOAT'; readonly value: number }
   | { readonly type: 'INT'; readonly value: number }
   | { readonly type: 'STRING'; readonly value: string }
-  | { readonly type: 'TENSOR'; readonly value: OnnxInitializer }
+  | { readonly type: 'TENSOR'; readonly value: OnnxTensor }
   | { readonly type: 'FLOATS'; readonly value: readonly number[] }
   | { readonly type: 'INTS'; readonly value: readonly number[] }
   | { readonly type: 'STRINGS'; readonly value: readonly string[] }
@@ -71,7 +77,7 @@ export interface OnnxGraph {
   readonly inputs: readonly OnnxValueInfo[];
   readonly outputs: readonly OnnxValueInfo[];
   /** By name, in file order. */
-  readonly initializers: ReadonlyMap<string, OnnxInitializer>;
+  readonly initializers: ReadonlyMap<string, OnnxTensor>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -138,7 +144,7 @@ function readAttribute(b: Uint8Array, start: number, end: number, node: string):
   let f32 = 0;
   let i64 = 0;
   let str = '';
-  let tensor: OnnxInitializer | undefined;
+  let tensor: OnnxTensor | undefined;
   const floats: number[] = [];
   const ints: number[] = [];
   const strings: string[] = [];
@@ -167,7 +173,8 @@ function readAttribute(b: Uint8Array, start: number, end: number, node: string):
       case 5: {
         expectWire(f, WIRE_LEN, 'attribute t');
         const label = blame ?? node;
-        tensor = readTensor(b, f.start, f.end, label, true).tensor;
+        const t = readTensor(b, f.start, f.end, label, true);
+        tensor = { ...t.tensor, dataType: t.dataType };
         blameOn(label);
         seen ??= 5;
         break;
@@ -389,7 +396,7 @@ export function readOnnxGraph(bytes: Uint8Array | ArrayBuffer | ArrayBufferView)
   const nodes: OnnxGraphNode[] = [];
   const inputs: OnnxValueInfo[] = [];
   const outputs: OnnxValueInfo[] = [];
-  const initializers = new Map<string, OnnxInitializer>();
+  const initializers = new Map<string, OnnxTensor>();
   for (let pos = graph.start; pos < graph.end; ) {
     pos = next(b, pos, graph.end, f);
     switch (f.field) {
@@ -399,9 +406,9 @@ export function readOnnxGraph(bytes: Uint8Array | ArrayBuffer | ArrayBufferView)
         break;
       case 5: {
         expectWire(f, WIRE_LEN, 'GraphProto.initializer');
-        const { name, tensor } = readTensor(b, f.start, f.end, `initializer #${initializers.size}`);
+        const { name, tensor, dataType } = readTensor(b, f.start, f.end, `initializer #${initializers.size}`);
         if (initializers.has(name)) fail('is given twice (expected unique initializer names)', name);
-        initializers.set(name, tensor);
+        initializers.set(name, { ...tensor, dataType });
         break;
       }
       case 11:

@@ -57,15 +57,22 @@ function flattenSource(model: WeightTarget, w: ExpectedWeight, options: LayoutOp
 
 /** The PyTorch layout of a convtype weight, or a message when a flatten's input cannot be told. */
 export function pytorchLayout(model: WeightTarget, w: ExpectedWeight, options: LayoutOptions): PyTorchLayout | string {
-  const t = w.shape;
+  const from = w.kind === 'dense' && options.reorderFlatten !== false ? flattenSource(model, w, options) : undefined;
+  return typeof from === 'string' ? from : weightLayout(w.kind, w.param, w.shape, from);
+}
+
+/**
+ * The PyTorch layout of weight `param` (convtype shape `t`) of a layer of kind `kind`; for a dense, `from` is the
+ * channels-last `[...S, C]` its input was flattened from (its kernel rows are then reordered from NCHW order).
+ * @example weightLayout('conv2d', 'kernel', [3, 3, 8, 16]).source //=> [16, 8, 3, 3]
+ */
+export function weightLayout(kind: string, param: string, t: readonly number[], from?: readonly number[]): PyTorchLayout {
   const r = t.length;
   const same: PyTorchLayout = { source: t, view: t, perm: t.map((_, i) => i) };
-  const isKernel = w.param === 'kernel' || w.param === 'pointwiseKernel' || w.param === 'depthwiseKernel';
+  const isKernel = param === 'kernel' || param === 'pointwiseKernel' || param === 'depthwiseKernel';
   if (!isKernel || r < 2) return same;
-  if (w.kind === 'dense') {
+  if (kind === 'dense') {
     const [inFeatures, out] = t as [number, number];
-    const from = options.reorderFlatten === false ? undefined : flattenSource(model, w, options);
-    if (typeof from === 'string') return from;
     if (from !== undefined && from.length >= 2 && product(from) === inFeatures) {
       // [F, C, ...S] (PyTorch flatten of NCHW) → [...S, C, F] = NHWC flatten order, transposed.
       const c = from[from.length - 1]!;
@@ -74,7 +81,7 @@ export function pytorchLayout(model: WeightTarget, w: ExpectedWeight, options: L
     }
     return { source: [out, inFeatures], view: [out, inFeatures], perm: [1, 0] };
   }
-  const depthwise = (w.kind === 'depthwiseConv2d' && w.param === 'kernel') || w.param === 'depthwiseKernel';
+  const depthwise = (kind === 'depthwiseConv2d' && param === 'kernel') || param === 'depthwiseKernel';
   if (depthwise && r === 4) {
     const [kh, kw, c, m] = t as [number, number, number, number];
     return { source: [c * m, 1, kh, kw], view: [c, m, kh, kw], perm: [2, 3, 0, 1] };
