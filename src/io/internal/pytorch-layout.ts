@@ -57,7 +57,8 @@ function flattenSource(model: WeightTarget, w: ExpectedWeight, options: LayoutOp
 
 /** The PyTorch layout of a convtype weight, or a message when a flatten's input cannot be told. */
 export function pytorchLayout(model: WeightTarget, w: ExpectedWeight, options: LayoutOptions): PyTorchLayout | string {
-  const from = w.kind === 'dense' && options.reorderFlatten !== false ? flattenSource(model, w, options) : undefined;
+  const reorder = w.kind === 'dense' && w.param === 'kernel' && w.shape.length === 2 && options.reorderFlatten !== false;
+  const from = reorder ? flattenSource(model, w, options) : undefined;
   return typeof from === 'string' ? from : weightLayout(w.kind, w.param, w.shape, from);
 }
 
