@@ -1,0 +1,147 @@
+/**
+ * `createWasmBackend()`: the `Backend` on WebAssembly SIMD kernels (assembly/), for convs and dense
+ * layers; pooling, standalone activations, softmax, depthwise and transposed convs run the plain-TS
+ * kernels directly on views of the same memory (they are a few per cent of a network's time).
+ *
+ * Zero copy: when the executor's arrays are views of this backend's memory (`allocate`), kernels get
+ * byte pointers into them. Any other Float32Array is copied in and out through a staging block, so the
+ * backend is correct for every caller; staging may grow the memory, which detaches the views of a
+ * non-shared memory, so the executor keeps everything in `allocate`d views and never stages.
+ */
+import { conv2d as jsConv2d, packConv2dWeights, type PackedConv2d } from '../conv2d.js';
+import type { Activation } from '../activation.js';
+import { jsBackend, type Backend, type PackedHandle } from '../backend.js';
+import { isDepthwiseShape } from '../conv2d-depthwise.js';
+import type { Conv2dGeometry, Conv2dTransposeGeometry, DenseGeometry } from '../geometry.js';
+import { denseAsConv, gemmConvScratchBytes, packGemmConv, runGemmConv, type GemmConv } from './conv.js';
+import { createHeap, type Heap, type HeapOptions } from './heap.js';
+
+const WASM = 'wasm';
+
+/** Options of `createWasmBackend`. */
+export type WasmBackendOptions = HeapOptions;
+
+/** The WebAssembly backend: a `Backend` plus its heap and the allocation hook the executor uses. */
+export interface WasmBackend extends Backend {
+  readonly heap: Heap;
+  /** A block of `floats` float32 in the heap, as a getter of its current view. */
+  allocate(floats: number): () => Float32Array;
+}
+
+type ConvHandle = PackedHandle<Conv2dGeometry> & ({ readonly gemm: GemmConv } | { readonly js: PackedConv2d });
+type DenseHandle = PackedHandle<DenseGeometry> & { readonly gemm: GemmConv };
+type TransposeHandle = PackedHandle<Conv2dTransposeGeometry> & { readonly js: PackedHandle<Conv2dTransposeGeometry> };
+
+function own<T extends PackedHandle<unknown>>(p: PackedHandle<unknown>, kernel: string): T {
+  if (p.backend !== WASM) throw new Error(`${kernel}: weights were packed by backend '${p.backend}', not '${WASM}'`);
+  return p as T;
+}
+
+/**
+ * A WebAssembly SIMD backend with its own memory.
+ * @example model(x, y, { backend: createWasmBackend() })
+ */
+export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
+  const heap = createHeap(options);
+  let staging = -1;
+  let stagingBytes = 0;
+
+  /** A staging block of at least `bytes` (grown, never per call once warm). */
+  const stage = (bytes: number): number => {
+    if (bytes > stagingBytes) {
+      if (staging >= 0) heap.free(staging);
+      stagingBytes = Math.max(bytes, stagingBytes * 2);
+      staging = heap.alloc(stagingBytes);
+    }
+    return staging;
+  };
+
+  /**
+   * Runs `kernel(xPtr, yPtr, scratchPtr)` on the pointers of the arrays, staging the ones outside the heap:
+   * x (xLen floats) copied in, y (yLen floats) copied out, scratch (sBytes) used in place.
+   */
+  const call = (
+    x: Float32Array, xOff: number, xLen: number,
+    y: Float32Array, yOff: number, yLen: number,
+    scratch: Float32Array | null, sBytes: number,
+    kernel: (xPtr: number, yPtr: number, sPtr: number) => void,
+  ): void => {
+    let xp = heap.pointerOf(x, xOff);
+    let yp = heap.pointerOf(y, yOff);
+    let sp = scratch !== null && scratch.length * 4 >= sBytes ? heap.pointerOf(scratch, 0) : -1;
+    const need = (xp < 0 ? xLen * 4 : 0) + (yp < 0 ? yLen * 4 : 0) + (sp < 0 ? sBytes : 0);
+    if (need > 0) {
+      let at = stage(need + 48);
+      const take = (bytes: number): number => {
+        const p = Math.ceil(at / 16) * 16;
+        at = p + bytes;
+        return p;
+      };
+      if (xp < 0) {
+        xp = take(xLen * 4);
+        heap.f32().set(x.subarray(xOff, xOff + xLen), xp / 4);
+      }
+      if (yp < 0) yp = take(yLen * 4);
+      if (sp < 0) sp = take(sBytes);
+    }
+    kernel(xp, yp, sp);
+    if (heap.pointerOf(y, yOff) < 0) y.set(heap.f32().subarray(yp / 4, yp / 4 + yLen), yOff);
+  };
+
+  const backend: WasmBackend = {
+    name: WASM,
+    heap,
+    allocate(floats) {
+      const ptr = heap.alloc(Math.max(1, floats) * 4);
+      heap.f32().fill(0, ptr / 4, ptr / 4 + floats);
+      return heap.view(ptr, floats);
+    },
+    packConv2d(g, kernel, bias): ConvHandle {
+      if (isDepthwiseShape(g)) return { backend: WASM, geometry: g, js: packConv2dWeights(g, kernel, bias, 'depthwise') };
+      checkSizes('conv2d', kernel.length, g.kernelH * g.kernelW * (g.inC / g.groups) * g.outC, bias, g.outC);
+      return { backend: WASM, geometry: g, gemm: packGemmConv(heap, g, kernel, bias) };
+    },
+    conv2dScratchSize(g) {
+      return isDepthwiseShape(g) ? 0 : gemmConvScratchBytes(g) / 4;
+    },
+    conv2d(p, x, xOff, y, yOff, act, scratch) {
+      const h = own<ConvHandle>(p, 'conv2d');
+      if ('js' in h) {
+        jsConv2d(h.js, x, xOff, y, yOff, act, scratch);
+        return;
+      }
+      const g = h.geometry;
+      const rows = g.batch * g.outH;
+      call(x, xOff, g.batch * g.inH * g.inW * g.inC, y, yOff, rows * g.outW * g.outC, scratch, gemmConvScratchBytes(g), (xp, yp, sp) =>
+        runGemmConv(heap, h.gemm, xp, yp, act, sp, 0, rows),
+      );
+    },
+    packConv2dTranspose(g, kernel, bias): TransposeHandle {
+      return { backend: WASM, geometry: g, js: jsBackend.packConv2dTranspose(g, kernel, bias) };
+    },
+    conv2dTransposeScratchSize: (g) => jsBackend.conv2dTransposeScratchSize(g),
+    conv2dTranspose(p, x, xOff, y, yOff, act, scratch) {
+      jsBackend.conv2dTranspose(own<TransposeHandle>(p, 'conv2dTranspose').js, x, xOff, y, yOff, act, scratch);
+    },
+    packDense(g, kernel, bias): DenseHandle {
+      checkSizes('dense', kernel.length, g.inFeatures * g.units, bias, g.units);
+      return { backend: WASM, geometry: g, gemm: packGemmConv(heap, denseAsConv(g), kernel, bias) };
+    },
+    denseScratchSize: () => 0,
+    dense(p, x, xOff, y, yOff, act: Activation) {
+      const h = own<DenseHandle>(p, 'dense');
+      const g = h.geometry;
+      call(x, xOff, g.batch * g.inFeatures, y, yOff, g.batch * g.units, null, 0, (xp, yp) => runGemmConv(heap, h.gemm, xp, yp, act, 0, 0, g.batch));
+    },
+    maxPool2d: jsBackend.maxPool2d,
+    avgPool2d: jsBackend.avgPool2d,
+    activation: jsBackend.activation,
+    softmax: jsBackend.softmax,
+  };
+  return backend;
+}
+
+function checkSizes(kernelName: string, got: number, expected: number, bias: Float32Array | null, units: number): void {
+  if (got !== expected) throw new Error(`${kernelName}: kernel has ${got} elements (expected ${expected})`);
+  if (bias !== null && bias.length !== units) throw new Error(`${kernelName}: bias has ${bias.length} elements (expected ${units})`);
+}
