@@ -22,9 +22,10 @@ export interface SavedModel {
 export function seedWeights(model: tfl.LayersModel, seed: number): void {
   const r = rng(seed);
   const values = model.weights.map((w) => {
-    const n = w.shape.reduce((a, b) => a * (b as number), 1);
+    const shape = w.shape as number[];
+    const n = shape.reduce((a, b) => a * b, 1);
     const positive = /variance/.test(w.originalName);
-    return tf.tensor(Float32Array.from({ length: n }, () => (positive ? 0.5 + r() : r() - 0.5)), w.shape as number[]);
+    return tf.tensor(Float32Array.from({ length: n }, () => (positive ? 0.5 + r() : r() - 0.5)), shape);
   });
   model.setWeights(values);
   tf.dispose(values);

@@ -2,7 +2,7 @@
  * Keras / tfjs-layers layer classes → convtype layers, one converter per class. A converter reads the
  * Keras config (snake_case, as tfjs-layers and Keras save it), asks the walker (../tfjs.ts) for its weights
  * by Keras parameter name, and emits one or more convtype layers; it throws `Unsupported` with a sentence
- * for a configuration convtype cannot express (channels_first, causal padding, Keras 2's hard_sigmoid …).
+ * for a configuration convtype cannot express (channels_first, causal padding, a ReLU threshold …).
  *
  * Keras layouts are convtype's (HWIO kernels, `[in, out]` dense, `[kh, kw, C, M]` depthwise), so weights pass
  * through unchanged except where a Keras layer becomes another convtype kind (Dense on a feature map → 1×1
@@ -95,7 +95,7 @@ function bias(ctx: LayerContext, options: Record<string, OptionValue>, weights: 
 
 /**
  * The convtype layers of a Keras activation name applied to `x`; returns the last one's name (`x` for linear).
- * Keras 2's and tfjs's `hard_sigmoid` is `clip(0.2x + 0.5)`, not convtype's `relu6(x + 3)/6`: refused.
+ * Keras 2's and tfjs's `hard_sigmoid` is `clip(0.2x + 0.5, 0, 1)`: convtype's hardSigmoid with α = 0.2.
  */
 export function activation(ctx: LayerContext, name: unknown, x: string): string {
   const emit = (kind: string, options: Record<string, OptionValue> = {}, inputs = [x]): string => ctx.emit(kind, options, undefined, inputs);
@@ -123,9 +123,9 @@ export function activation(ctx: LayerContext, name: unknown, x: string): string 
       return ctx.emit('multiply', {}, undefined, [x, gate]);
     }
     case 'hard_sigmoid':
-      return unsupported("activation 'hard_sigmoid' (Keras 2 and tfjs compute clip(0.2x + 0.5), convtype's hardSigmoid is relu6(x + 3)/6)");
+      return emit('hardSigmoid', { alpha: 0.2 }); // Keras 2 and tfjs: clip(0.2x + 0.5, 0, 1)
     default:
-      return unsupported(`activation '${String(name)}' (convtype has relu, relu6, leaky_relu, elu, gelu, sigmoid, tanh, softmax, swish, hard_swish)`);
+      return unsupported(`activation '${String(name)}' (convtype has relu, relu6, leaky_relu, elu, gelu, sigmoid, hard_sigmoid, tanh, softmax, swish, hard_swish)`);
   }
 }
 
