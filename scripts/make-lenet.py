@@ -31,9 +31,14 @@ import json
 import os
 import struct
 
-import numpy as np
-import torch
-from torch import nn
+import sys
+
+try:
+    import numpy as np
+    import torch
+    from torch import nn
+except ImportError as e:
+    sys.exit(f'make-lenet.py needs PyTorch and NumPy ({e}); on Debian: apt-get install python3-torch, then /usr/bin/python3 {sys.argv[0]}')
 
 SEED = 0
 TRAIN, HELD_OUT = 8000, 2000
