@@ -51,6 +51,12 @@ export function im2col(
         continue;
       }
       const rowBase = x + ((<usize>(b * inH + iy) * <usize>inW) * <usize>inC + <usize>cOff) * 4;
+      if (dW == 1 && cin == inC && ix0 >= 0 && ix0 + kW <= inW) {
+        // The whole window row is contiguous in NHWC: one copy instead of kW.
+        memory.copy(d, rowBase + (<usize>ix0 * <usize>inC << 2), rowBytes * <usize>kW);
+        d += rowBytes * <usize>kW;
+        continue;
+      }
       for (let kx = 0; kx < kW; kx++) {
         const ix = ix0 + kx * dW;
         if (<u32>ix >= <u32>inW) memory.fill(d, 0, rowBytes);

@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { jsBackend } from '../src/kernels/backend.js';
 import { conv2dMethod } from '../src/kernels/conv2d.js';
 import { conv2dMacs, type Conv2dGeometry } from '../src/kernels/geometry.js';
+import { createWasmBackend } from '../src/kernels/wasm/backend.js';
 import { loadPeers, random, RUNS, summarise, time, type Measured, type Peers, type Tf } from './harness.js';
 
 interface Case {
@@ -63,8 +64,8 @@ const CASES: Case[] = [
   },
 ];
 
-/** 'convtype-js' runs before any peer is imported; 'convtype-js*' again after (see the header). */
-const ENGINES = ['convtype-js', 'convtype-js*', 'tfjs-cpu', 'tfjs-wasm', 'ort'] as const;
+/** 'convtype-js' runs before any peer is imported; 'convtype-js*' again after (see the header); 'convtype-wasm' is the WebAssembly backend (one thread, in-heap views). */
+const ENGINES = ['convtype-js', 'convtype-js*', 'convtype-wasm', 'tfjs-cpu', 'tfjs-wasm', 'ort'] as const;
 type Engine = (typeof ENGINES)[number];
 const PEERS = ['tfjs-cpu', 'tfjs-wasm', 'ort'] as const;
 
@@ -75,6 +76,7 @@ const flag = (n: string): string | undefined => {
 };
 const ONLY = flag('--only')?.split(',');
 const ENGINES_RUN = (flag('--engines')?.split(',') ?? [...ENGINES]) as Engine[];
+const wasm = createWasmBackend();
 
 function ours(c: Case, x: Float32Array, w: Float32Array): () => void {
   const g = c.g;
@@ -82,6 +84,17 @@ function ours(c: Case, x: Float32Array, w: Float32Array): () => void {
   const y = new Float32Array(g.batch * g.outH * g.outW * g.outC);
   const scratch = new Float32Array(jsBackend.conv2dScratchSize(g));
   return () => jsBackend.conv2d(p, x, 0, y, 0, { kind: 'none' }, scratch);
+}
+
+/** The WebAssembly backend on views of its own memory, as the executor calls it (no copies). */
+function oursWasm(c: Case, x: Float32Array, w: Float32Array): () => void {
+  const g = c.g;
+  const p = wasm.packConv2d(g, w, null);
+  const xv = wasm.allocate(x.length);
+  const yv = wasm.allocate(g.batch * g.outH * g.outW * g.outC);
+  const sv = wasm.allocate(wasm.conv2dScratchSize(g));
+  xv().set(x);
+  return () => wasm.conv2d(p, xv(), 0, yv(), 0, { kind: 'none' }, sv());
 }
 
 async function tfjs(tf: Tf, backend: 'cpu' | 'wasm', c: Case, x: Float32Array, w: Float32Array): Promise<{ run: () => void; dispose: () => void }> {
@@ -150,6 +163,8 @@ async function measure(e: Engine, c: Case, peers: Peers | undefined): Promise<Me
   let times: { wall: number[]; cpu: number[] };
   if (e === 'convtype-js' || e === 'convtype-js*') {
     times = await time(ours(c, x, w));
+  } else if (e === 'convtype-wasm') {
+    times = await time(oursWasm(c, x, w));
   } else if (e === 'ort') {
     const o = await onnx(peers!, c, x, w);
     times = await time(o.run);
@@ -209,6 +224,8 @@ async function main(): Promise<void> {
       oursOverPeer: ratio('convtype-js', 'gflops'),
       oursOverPeerPeersLoaded: ratio('convtype-js*', 'gflops'),
       oursOverPeerCpuTime: ratio('convtype-js', 'cpuGflops'),
+      wasmOverPeer: ratio('convtype-wasm', 'gflops'),
+      wasmOverPeerCpuTime: ratio('convtype-wasm', 'cpuGflops'),
     };
   });
 
@@ -216,6 +233,8 @@ async function main(): Promise<void> {
     ['GFLOP/s (wall time); ratios = convtype-js ÷ peer', 'gflops', 'oursOverPeer'],
     ['GFLOP/s (wall time); ratios = convtype-js* (peers loaded) ÷ peer', 'gflops', 'oursOverPeerPeersLoaded'],
     ['GFLOP/s (process CPU time); ratios = convtype-js ÷ peer', 'cpuGflops', 'oursOverPeerCpuTime'],
+    ['GFLOP/s (wall time); ratios = convtype-wasm ÷ peer', 'gflops', 'wasmOverPeer'],
+    ['GFLOP/s (process CPU time); ratios = convtype-wasm ÷ peer', 'cpuGflops', 'wasmOverPeerCpuTime'],
   ] as const) {
     console.log(`\n${title}`);
     console.log(`${'case'.padEnd(32)} ${engines.map((e) => e.padStart(12)).join(' ')}   ${PEERS.map((e) => `÷${e}`.padStart(11)).join(' ')}`);
