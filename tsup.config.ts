@@ -11,8 +11,10 @@ export default defineConfig([
       safetensors: 'src/io/safetensors-entry.ts',
       pytorch: 'src/io/pytorch-entry.ts',
       tfjs: 'src/io/tfjs-entry.ts',
+      import: 'src/import/index.ts',
     },
     splitting: true,
+    external: ['ts-morph'], // convtype/import's code generator loads it when called (optional peer dependency)
     format: ['esm', 'cjs'],
     target: 'es2022',
     platform: 'neutral',

@@ -28,9 +28,22 @@ for (const [name, lib] of [['esm', esm], ['cjs', cjs]]) {
   }
   if (!message.startsWith('conv2d: kernel 11 (dilated 11) does not fit the padded input height 8')) fail(`${name}: wrong error ${message}`);
 }
+// convtype/import: a hand-written tfjs layers model.json (dense 2 → 1, y = 2a + 3b + 1) imports and runs in both bundles.
+const layersJson = {
+  modelTopology: { class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Dense', config: { name: 'd', units: 1, batch_input_shape: [null, 2] } }] } },
+  weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'd/kernel', shape: [2, 1], dtype: 'float32' }, { name: 'd/bias', shape: [1], dtype: 'float32' }] }],
+};
+const shard = new Uint8Array(Float32Array.of(2, 3, 1).buffer);
+const importEsm = await import(new URL(pkg.exports['./import'].import, root).href);
+const importCjs = createRequire(import.meta.url)(new URL(pkg.exports['./import'].require, root).pathname);
+for (const [name, imp, lib] of [['esm', importEsm, esm], ['cjs', importCjs, cjs]]) {
+  const y = imp.buildModel(imp.importTfjsLayers(layersJson, [shard])).run(lib.tensor([1, 2], Float32Array.of(1, 1)));
+  if (y.data[0] !== 6) fail(`${name}: convtype/import ran the dense model to ${y.data[0]} (expected 6)`);
+}
+if (!existsSync(new URL(pkg.exports['./import'].types, root))) fail(`${pkg.exports['./import'].types} is missing`);
 // The CLI bin: checks an example through the type checker and exits 0.
 const { spawnSync } = await import('node:child_process');
 const bin = new URL(pkg.bin.convtype, root).pathname;
 const run = spawnSync(process.execPath, [bin, 'check', 'examples/alexnet.ts'], { cwd: new URL('.', root).pathname, encoding: 'utf8' });
 if (run.status !== 0) fail(`the bin exited ${run.status}: ${run.stdout}${run.stderr}`);
-console.log('check-package: ESM and CJS bundles load, run a model and throw ShapeError; declarations present; the CLI bin runs');
+console.log('check-package: ESM and CJS bundles load, run a model and throw ShapeError; convtype/import imports and runs a model.json; declarations present; the CLI bin runs');

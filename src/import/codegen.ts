@@ -11,7 +11,6 @@
  * first (build.ts), so a graph that does not fit fails here, with the layer's name, not in the user's editor.
  * Runs of layers are cut at `maxChain` calls: TypeScript 5.9/6.0 overflow on fluent chains of ~600 calls.
  */
-import type { TsMorph } from '../cli/project.js';
 import { ConvtypeError } from '../errors.js';
 import { writeSafetensors } from '../io/safetensors.js';
 import { FUNCTION_KINDS } from '../layers/index.js';
@@ -19,6 +18,9 @@ import { formatShape } from '../shapes/format.js';
 import { buildModel, graphWeights } from './build.js';
 import { identifier, literal, quote } from './internal/literal.js';
 import type { ImportedGraph, ImportedLayer } from './ir.js';
+
+/** The ts-morph module (an optional peer dependency: imported only when code is generated). */
+type TsMorph = typeof import('ts-morph');
 
 /** Options of `generateModelSource`. */
 export interface CodegenOptions {
