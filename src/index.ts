@@ -7,6 +7,8 @@ export * from './graph/specs-conv.js';
 export * from './graph/specs-norm.js';
 export * from './graph/specs-resize.js';
 export { model, type ModelOptions } from './model/model.js';
+export { createWasmBackend, type WasmBackend, type WasmBackendOptions } from './kernels/wasm/backend.js';
+export type { BackendName } from './kernels/select.js';
 export { tensor } from './tensor.js';
 export { ConvtypeError, ShapeError, InputError, WeightError, GraphError } from './errors.js';
 export { formatShape } from './shapes/format.js';

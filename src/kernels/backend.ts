@@ -58,6 +58,12 @@ export interface Backend {
   activation(act: Activation, x: Float32Array, xOff: number, y: Float32Array, yOff: number, n: number): void;
   /** Softmax over the last axis of a (rows, cols) block; may run in place. */
   softmax(x: Float32Array, xOff: number, y: Float32Array, yOff: number, rows: number, cols: number): void;
+  /**
+   * Optional: `floats` zeroed float32 in the backend's own memory, as a getter of the current view (a
+   * WebAssembly memory's views can be detached by its growth). The executor places its arena and scratch
+   * there so kernels read and write in place.
+   */
+  allocate?(floats: number): () => Float32Array;
 }
 
 const JS = 'js';

@@ -10,7 +10,8 @@ import type { SymbolicTensor } from '../../types/tensor.js';
 type ShapesOf<Ts extends readonly Typed[]> = { readonly [I in keyof Ts]: Ts[I]['shape'] };
 import { GraphError, InputError, WeightError } from '../errors.js';
 import { untyped } from '../graph/tensor.js';
-import { jsBackend, type Backend } from '../kernels/backend.js';
+import type { Backend } from '../kernels/backend.js';
+import { resolveBackend, type BackendName } from '../kernels/select.js';
 import { sizeOf, type ParameterSpec } from '../layers/definition.js';
 import { LAYERS } from '../layers/index.js';
 import { formatShape } from '../shapes/format.js';
@@ -25,8 +26,11 @@ import { formatSummary } from './summary.js';
 export interface ModelOptions {
   /** Seed of the weight initialisers, default 0: the same seed gives the same weights everywhere. */
   readonly seed?: number;
-  /** The compute backend, default the plain-TypeScript one. */
-  readonly backend?: Backend;
+  /**
+   * The compute backend: `'js'` (plain TypeScript, the default), `'wasm'` (WebAssembly SIMD kernels; the
+   * plain-TS ones where the runtime has no SIMD), or a `Backend` such as `createWasmBackend()`.
+   */
+  readonly backend?: Backend | BackendName;
 }
 
 /**
@@ -85,7 +89,7 @@ class ModelImpl {
       if (n.kind !== 'input') throw new GraphError(`model: an input is not made by input(...) (got a ${n.kind} output, expected input(...))`);
     }
     this.many = many;
-    this.backend = options.backend ?? jsBackend;
+    this.backend = resolveBackend(options.backend, 'model');
     this.inputIds = inNodes.map((n) => n.id);
     this.outputIds = outNodes.map((n) => n.id);
     this.inputShapes = inNodes.map((n) => n.shape);
@@ -164,11 +168,12 @@ class ModelImpl {
       throw new InputError(`model.run: inputs have different batch sizes (got ${batches.join(', ')}, expected one batch size)`);
     }
     const plan = this.planFor(batches[0]!);
-    xs.forEach((t, i) => plan.memory.set(t.data, plan.inputOffsets[i]));
-    for (const step of plan.steps) step.run(plan.memory, step.inputs, step.output);
+    const memory = plan.memory;
+    xs.forEach((t, i) => memory.set(t.data, plan.inputOffsets[i]));
+    for (const step of plan.steps) step.run(memory, step.inputs, step.output);
     const outs = plan.outputShapes.map((shape, i) => {
       const start = plan.outputOffsets[i]!;
-      return Object.freeze({ shape: Object.freeze([...shape]), data: plan.memory.slice(start, start + sizeOf(shape)) });
+      return Object.freeze({ shape: Object.freeze([...shape]), data: memory.slice(start, start + sizeOf(shape)) });
     });
     return this.many ? outs : outs[0]!;
   }

@@ -26,6 +26,7 @@ interface PlannedStep {
 /** A compiled model for one batch size. */
 export interface Plan {
   readonly batch: number;
+  /** The arena (a getter: a backend's memory may have to recreate its view; read it once per run). */
   readonly memory: Float32Array;
   readonly steps: readonly PlannedStep[];
   /** Arena offsets of the model inputs and outputs, and the output shapes. */
@@ -100,7 +101,7 @@ export function buildPlan(
 
   // 3. Compile the steps; fused activations and flatten views have none, in-place layers write over their input.
   const noStep = (id: number): boolean => absorbed.has(id) || (aliasOf.has(id) && VIEW_KINDS.has(byId.get(id)!.node.kind));
-  let scratch = new Float32Array(0);
+  let scratch = (): Float32Array => new Float32Array(0);
   let scratchSize = 0;
   const compiled: { name: string; id: number; run: Step; inputIds: number[] }[] = [];
   for (const { node, name } of graph) {
@@ -122,13 +123,18 @@ export function buildPlan(
       output: shapeOf(node.id),
       weights: layerWeights,
       activation: fused.get(node.id) ?? NO_ACTIVATION,
-      scratch: () => scratch,
+      scratch: () => scratch(),
       backend,
     });
     scratchSize = Math.max(scratchSize, c.scratchSize);
     compiled.push({ name, id: node.id, run: c.run, inputIds: node.inputs.map((i) => i.id) });
   }
-  scratch = new Float32Array(scratchSize);
+  const place = (floats: number): (() => Float32Array) => {
+    if (backend.allocate) return backend.allocate(floats);
+    const view = new Float32Array(floats);
+    return () => view;
+  };
+  scratch = place(scratchSize);
 
   // 4. Place buffers: a group lives from its owner's step to its last reader (forever if it is an output).
   const stepIndex = new Map(compiled.map((s, i) => [s.id, i]));
@@ -156,9 +162,12 @@ export function buildPlan(
     arena = Math.max(arena, offset + size);
   }
   const offsetOf = (id: number): number => offsets.get(root(id))!;
+  const memory = place(arena);
   return {
     batch,
-    memory: new Float32Array(arena),
+    get memory() {
+      return memory();
+    },
     steps: compiled.map((s) => ({ name: s.name, run: s.run, inputs: s.inputIds.map(offsetOf), output: offsetOf(s.id) })),
     inputOffsets: inputIds.map(offsetOf),
     outputOffsets: outputIds.map(offsetOf),

@@ -136,35 +136,52 @@ export function gemmConvScratchBytes(g: Conv2dGeometry): number {
 }
 
 /**
- * Runs output rows `[rowBegin, rowEnd)` (rows of batch·outH) of a packed conv on byte pointers.
- * @example runGemmConv(heap, p, xPtr, yPtr, { kind: 'relu' }, scratchPtr, 0, g.batch * g.outH)
+ * One kernel invocation: `heap.kernels[kernel](...args)`. `args[range]`, `args[range + 1]` are its GEMM row
+ * range (output pixels) and may be split between threads; `scratch` names a per-thread scratch argument.
  */
-export function runGemmConv(
-  heap: Heap,
-  p: GemmConv,
-  x: number,
-  y: number,
-  act: Activation,
-  scratch: number,
-  rowBegin: number,
-  rowEnd: number,
-): void {
+export interface GemmCall {
+  readonly kernel: 'gemmIndirect' | 'convIm2col';
+  readonly args: number[];
+  readonly range: number;
+  readonly scratch?: { readonly arg: number; readonly bytes: number };
+}
+
+/**
+ * The kernel calls of a packed conv on byte pointers, for output pixels [0, batch·outH·outW).
+ * @example for (const c of gemmConvCalls(p, xPtr, yPtr, act, sPtr)) heap.kernels[c.kernel]!(...c.args)
+ */
+export function gemmConvCalls(p: GemmConv, x: number, y: number, act: Activation, scratch: number): GemmCall[] {
   const g = p.geometry;
   const { code, alpha } = activationCode(act);
   const cin = g.inC / g.groups;
   const n = g.outC / g.groups;
-  const mBegin = rowBegin * g.outW;
-  const mEnd = rowEnd * g.outW;
-  const k = heap.kernels;
+  const pixels = g.batch * g.outH * g.outW;
+  const calls: GemmCall[] = [];
   for (let grp = 0; grp < g.groups; grp++) {
     const yg = y + grp * n * 4;
     if (p.method === 'indirect') {
-      k.gemmIndirect!(p.table, g.kernelH * g.kernelW, cin, x + grp * cin * 4, p.zero, p.weights[grp]!, p.bias[grp]!, n, yg, g.outC, mBegin, mEnd, p.rowBlock, code, alpha);
+      const args = [p.table, g.kernelH * g.kernelW, cin, x + grp * cin * 4, p.zero, p.weights[grp]!, p.bias[grp]!, n, yg, g.outC, 0, pixels, p.rowBlock, code, alpha];
+      calls.push({ kernel: 'gemmIndirect', args, range: 10 });
     } else {
-      k.convIm2col!(
+      const args = [
         x, g.inH, g.inW, g.inC, g.outH, g.outW, g.kernelH, g.kernelW, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft,
-        grp * cin, cin, p.weights[grp]!, p.bias[grp]!, n, yg, g.outC, mBegin, mEnd, p.table, p.chunkRows, scratch, code, alpha,
-      );
+        grp * cin, cin, p.weights[grp]!, p.bias[grp]!, n, yg, g.outC, 0, pixels, p.table, p.chunkRows, scratch, code, alpha,
+      ];
+      calls.push({ kernel: 'convIm2col', args, range: 21, scratch: { arg: 25, bytes: gemmConvScratchBytes(g) } });
     }
+  }
+  return calls;
+}
+
+/**
+ * Runs output rows `[rowBegin, rowEnd)` (rows of batch·outH, abi.ts) of a packed conv on one thread.
+ * @example runGemmConv(heap, p, xPtr, yPtr, { kind: 'relu' }, scratchPtr, 0, g.batch * g.outH)
+ */
+export function runGemmConv(heap: Heap, p: GemmConv, x: number, y: number, act: Activation, scratch: number, rowBegin: number, rowEnd: number): void {
+  const outW = p.geometry.outW;
+  for (const c of gemmConvCalls(p, x, y, act, scratch)) {
+    c.args[c.range] = rowBegin * outW;
+    c.args[c.range + 1] = rowEnd * outW;
+    heap.kernels[c.kernel]!(...c.args);
   }
 }
