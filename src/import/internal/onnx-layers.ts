@@ -1,0 +1,458 @@
+/**
+ * ONNX operators → convtype layers, one converter per op type (NCHW in, NHWC out). Weights change layout
+ * through the PyTorch layout table (io/internal/pytorch-layout.ts: ONNX's Conv and Gemm weights are
+ * PyTorch's), so there is one place that knows OIHW → HWIO, `[C·M, 1, kh, kw]` → `[kh, kw, C, M]` and the
+ * flatten reorder of a dense. Padding keeps ONNX's meaning: explicit `pads` become convtype's explicit
+ * `[[top, bottom], [left, right]]` (or the short forms), SAME_UPPER is convtype's 'same', SAME_LOWER is
+ * computed. An ONNX construct convtype cannot express throws `Unsupported` with a sentence.
+ */
+import { toConvtype, weightLayout } from '../../io/internal/pytorch-layout.js';
+import type { ImportedWeight, OptionValue } from '../ir.js';
+import { axisOf, intList, listInput, reshapeDims, squeezeDims, unsqueezeDims } from './onnx-fold.js';
+import {
+  onnxDims,
+  pairOption,
+  showOnnx,
+  sizeOf,
+  unsupported,
+  type ActValue,
+  type ConstValue,
+  type Converter,
+  type NodeContext,
+  type Value,
+} from './onnx-values.js';
+
+const weight = (shape: readonly number[], data: Float32Array): ImportedWeight => ({ shape: [...shape], data });
+
+/** The activation as a feature map `[B, H, W, C]` (throws for other ranks). */
+function map4(ctx: NodeContext, i = 0): ActValue {
+  const x = ctx.act(i);
+  if (x.shape.length !== 4) unsupported(`reads ${showOnnx(x)}, expected an NCHW feature map [N, C, H, W]`);
+  return x;
+}
+
+/** Refuses a flattened feature map whose NCHW order would show (anything but a dense or an elementwise op). */
+function ordered(x: ActValue): ActValue {
+  if (x.flat) unsupported(`reads features flattened from an NCHW map [N, ${x.flat[2]}, ${x.flat[0]}, ${x.flat[1]}], whose order convtype (NHWC) does not keep`);
+  return x;
+}
+
+/** `[h, w]` of a spatial attribute (default `fallback`), each a positive integer. */
+function spatial(ctx: NodeContext, name: string, fallback: number): [number, number] {
+  const v = ctx.ints(name, [fallback, fallback])!;
+  if (v.length !== 2 || !v.every((d) => Number.isInteger(d) && d >= 1)) unsupported(`${name} [${v.join(', ')}] is not two positive integers (convtype imports 2-D ops)`);
+  return [v[0]!, v[1]!];
+}
+
+/**
+ * Convtype's padding option for ONNX `auto_pad`/`pads` of a window `kernel` (dilated by `dilation`) moving
+ * by `stride` over `[H, W]`; undefined for no padding.
+ */
+function padding(ctx: NodeContext, hw: readonly number[], kernel: readonly number[], stride: readonly number[], dilation: readonly number[]): OptionValue | undefined {
+  const auto = ctx.string('auto_pad', 'NOTSET');
+  let pads: number[];
+  if (auto === 'VALID') return undefined;
+  if (auto === 'SAME_UPPER') return 'same';
+  if (auto === 'SAME_LOWER') {
+    // The odd extra pad goes at the beginning (SAME_UPPER, TF's 'same', puts it at the end).
+    const total = hw.map((n, a) => Math.max((Math.ceil(n / stride[a]!) - 1) * stride[a]! + dilation[a]! * (kernel[a]! - 1) + 1 - n, 0));
+    pads = [total[0]! - Math.floor(total[0]! / 2), total[1]! - Math.floor(total[1]! / 2), Math.floor(total[0]! / 2), Math.floor(total[1]! / 2)];
+  } else if (auto === 'NOTSET') {
+    pads = [...(ctx.ints('pads', [0, 0, 0, 0]) ?? [])];
+    if (pads.length !== 4) unsupported(`pads [${pads.join(', ')}] is not [top, left, bottom, right]`);
+  } else return unsupported(`auto_pad '${auto}' is not NOTSET, SAME_UPPER, SAME_LOWER or VALID`);
+  return padOption(pads);
+}
+
+/** ONNX `[top, left, bottom, right]` as convtype's shortest padding form (undefined for none). */
+function padOption(pads: readonly number[]): OptionValue | undefined {
+  const [t, l, b, r] = pads as [number, number, number, number];
+  if (pads.some((p) => !Number.isInteger(p) || p < 0)) unsupported(`pads [${pads.join(', ')}] are negative or not integers`);
+  if (t === b && l === r) return t === 0 && l === 0 ? undefined : pairOption(t, l);
+  return [[t, b], [l, r]];
+}
+
+/** Drops undefined entries (options print as literals). */
+const options = (o: Record<string, OptionValue | undefined>): Record<string, OptionValue | undefined> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+// ——— convolution and pooling ————————————————————————————————————————————————————————————————————
+
+const conv: Converter = (ctx) => {
+  const x = map4(ctx);
+  const w = ctx.constant(1, 'weight W');
+  const b = ctx.input(2) === undefined ? undefined : ctx.constant(2, 'bias B');
+  if (w.dims.length !== 4) unsupported(`has a weight of dims [${w.dims.join(', ')}] (convtype imports 2-D convolutions: [O, I/group, kh, kw])`);
+  const [o, ig, kh, kw] = w.dims as [number, number, number, number];
+  const c = x.shape[3]!;
+  const group = ctx.int('group', 1);
+  if (group < 1 || ig * group !== c || o % group !== 0) unsupported(`has group ${group} and weight [${w.dims.join(', ')}] for ${c} input channels`);
+  const given = ctx.ints('kernel_shape', undefined);
+  if (given && (given[0] !== kh || given[1] !== kw)) unsupported(`has kernel_shape [${given.join(', ')}] but a ${kh}×${kw} weight`);
+  if (b && b.data.length !== o) unsupported(`has a bias of ${b.data.length} values for ${o} output channels`);
+  const stride = spatial(ctx, 'strides', 1);
+  const dilation = spatial(ctx, 'dilations', 1);
+  const pad = padding(ctx, x.shape.slice(1, 3), [kh, kw], stride, dilation);
+  const depthwise = group > 1 && group === c && ig === 1;
+  const kind = depthwise ? 'depthwiseConv2d' : 'conv2d';
+  const kernelShape = depthwise ? [kh, kw, c, o / c] : [kh, kw, ig, o];
+  const kernel = weight(kernelShape, toConvtype(weightLayout(kind, 'kernel', kernelShape), w.data));
+  const common = {
+    kernel: pairOption(kh, kw),
+    stride: stride[0] === 1 && stride[1] === 1 ? undefined : pairOption(...stride),
+    padding: pad,
+    dilation: dilation[0] === 1 && dilation[1] === 1 ? undefined : pairOption(...dilation),
+    useBias: b !== undefined,
+  };
+  const opts = depthwise
+    ? { ...common, depthMultiplier: o / c === 1 ? undefined : o / c }
+    : { filters: o, ...common, groups: group === 1 ? undefined : group };
+  return ctx.emit(kind, options(opts), b ? { kernel, bias: weight([o], b.data) } : { kernel });
+};
+
+function pool(kind: 'maxPool2d' | 'avgPool2d'): Converter {
+  return (ctx) => {
+    const x = map4(ctx);
+    const kernel = ctx.ints('kernel_shape', undefined) ?? unsupported('has no kernel_shape');
+    if (kernel.length !== 2 || !kernel.every((k) => Number.isInteger(k) && k >= 1)) unsupported(`kernel_shape [${kernel.join(', ')}] is not 2-D`);
+    const stride = spatial(ctx, 'strides', 1);
+    const dilation = spatial(ctx, 'dilations', 1);
+    if (kind === 'avgPool2d' && (dilation[0] !== 1 || dilation[1] !== 1)) unsupported('has dilations (convtype dilates max pooling only)');
+    const pad = padding(ctx, x.shape.slice(1, 3), kernel, stride, dilation);
+    const countIncludePad = kind === 'avgPool2d' && ctx.int('count_include_pad', 0) === 1 && pad !== undefined;
+    const y = ctx.emit(
+      kind,
+      options({
+        size: pairOption(kernel[0]!, kernel[1]!),
+        // ONNX's stride defaults to 1, convtype's to the window: always say it.
+        stride: pairOption(...stride),
+        padding: pad,
+        dilation: dilation[0] === 1 && dilation[1] === 1 ? undefined : pairOption(...dilation),
+        ceilMode: ctx.int('ceil_mode', 0) === 1 ? true : undefined,
+        countIncludePad: countIncludePad ? true : undefined,
+      }),
+    );
+    return y;
+  };
+}
+
+const globalPool = (kind: string): Converter => (ctx) => ctx.emit(kind, { keepDims: true }, {}, [map4(ctx)]);
+
+/** ReduceMean/ReduceMax over H and W of a feature map: a global pooling. */
+const reduce = (kind: string): Converter => (ctx) => {
+  const x = map4(ctx);
+  const axes = (listInput(ctx, 'axes', 1) ?? []).map((a) => axisOf(a, 4)).sort();
+  if (axes.length !== 2 || axes[0] !== 2 || axes[1] !== 3) unsupported(`reduces axes [${axes.join(', ')}] (convtype reduces H and W: axes [2, 3])`);
+  return ctx.emit(kind, { keepDims: ctx.int('keepdims', 1) === 1 }, {}, [x]);
+};
+
+const batchNorm: Converter = (ctx) => {
+  const x = ctx.act(0);
+  if (ctx.int('training_mode', 0) !== 0) unsupported('runs in training mode');
+  const c = x.shape[x.shape.length - 1]!;
+  const params = (['gamma', 'beta', 'movingMean', 'movingVariance'] as const).map((name, i) => {
+    const v = ctx.constant(i + 1, name);
+    const features = x.flat ? sizeOf(x.flat) : c;
+    if (v.data.length !== features) unsupported(`has ${v.data.length} values of ${name} for ${features} channels`);
+    return [name, weight([c], x.flat ? toFlatOrder(v.data, x.flat) : v.data)] as const;
+  });
+  return { ...ctx.emit('batchNorm', { epsilon: Math.fround(ctx.float('epsilon', 1e-5)) }, Object.fromEntries(params)), ...(x.flat ? { flat: x.flat } : {}) };
+};
+
+/** A per-feature vector of a map flattened in NCHW order, in NHWC order. */
+function toFlatOrder(v: Float32Array, [h, w, c]: readonly number[]): Float32Array {
+  const out = new Float32Array(v.length);
+  for (let y = 0; y < h!; y++) for (let x = 0; x < w!; x++) for (let k = 0; k < c!; k++) out[(y * w! + x) * c! + k] = v[(k * h! + y) * w! + x]!;
+  return out;
+}
+
+// ——— dense ——————————————————————————————————————————————————————————————————————————————————————————
+
+/** A dense layer from a `[K, F]` (PyTorch `[out, in]`) weight and an optional bias broadcast to K. */
+function dense(ctx: NodeContext, x: ActValue, outIn: ConstValue, bias: Float32Array | undefined): ActValue {
+  if (x.shape.length !== 2) unsupported(`multiplies ${showOnnx(x)} (convtype's dense reads [N, features])`);
+  const [k, f] = outIn.dims as [number, number];
+  if (f !== x.shape[1]) unsupported(`multiplies ${x.shape[1]} features by a [${f}, ${k}] weight`);
+  const shape = [f, k];
+  const kernel = weight(shape, toConvtype(weightLayout('dense', 'kernel', shape, x.flat), outIn.data));
+  return ctx.emit('dense', options({ units: k, useBias: bias !== undefined }), bias ? { kernel, bias: weight([k], bias) } : { kernel });
+}
+
+/** A constant transposed (2-D). */
+function transposed(v: ConstValue): ConstValue {
+  const [r, c] = v.dims as [number, number];
+  const data = new Float32Array(v.data.length);
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) data[j * r + i] = v.data[i * c + j]!;
+  return { ...v, dims: [c, r], data };
+}
+
+/** A bias constant as K values (`[K]`, `[1, K]` or a scalar), scaled by `scale`. */
+export function biasOf(v: ConstValue, k: number, scale = 1): Float32Array | undefined {
+  const ok = v.data.length === k ? v.dims.slice(0, -1).every((d) => d === 1) : v.data.length === 1;
+  if (!ok) return undefined;
+  return Float32Array.from({ length: k }, (_, i) => (v.data.length === 1 ? v.data[0]! : v.data[i]!) * scale);
+}
+
+const gemm: Converter = (ctx) => {
+  const x = ctx.act(0);
+  const b = ctx.constant(1, 'B');
+  if (ctx.int('transA', 0) !== 0) unsupported('has transA = 1');
+  if (b.dims.length !== 2) unsupported(`has a B of dims [${b.dims.join(', ')}]`);
+  const alpha = ctx.float('alpha', 1);
+  const beta = ctx.float('beta', 1);
+  let outIn = ctx.int('transB', 0) === 1 ? b : transposed(b);
+  if (alpha !== 1) outIn = { ...outIn, data: outIn.data.map((v) => v * alpha) };
+  const k = outIn.dims[0]!;
+  const c = ctx.input(2) === undefined ? undefined : ctx.constant(2, 'C');
+  const bias = c && (biasOf(c, k, beta) ?? unsupported(`has a C of dims [${c.dims.join(', ')}] (expected [${k}] or [1, ${k}])`));
+  return dense(ctx, x, outIn, bias);
+};
+
+/** MatMul by a constant, with the `Add` of a bias after it fused in when that is its only reader. */
+const matMul: Converter = (ctx) => {
+  const x = ctx.act(0);
+  const b = ctx.constant(1, 'B');
+  if (b.dims.length !== 2) unsupported(`multiplies by a B of dims [${b.dims.join(', ')}] (expected [in, out])`);
+  const k = b.dims[1]!;
+  const out = ctx.node.outputs[0]!;
+  const readers = ctx.consumers(out);
+  const add = readers.length === 1 && !ctx.isOutput(out) && readers[0]!.opType === 'Add' ? readers[0]! : undefined;
+  const other = add && ctx.valueOf(add.inputs[add.inputs[0] === out ? 1 : 0]!);
+  const bias = other?.kind === 'const' ? biasOf(other, k) : undefined;
+  const y = dense(ctx, x, transposed(b), bias);
+  if (add && bias) {
+    ctx.absorb(add);
+    ctx.set(add.outputs[0]!, y);
+  }
+  return y;
+};
+
+// ——— shape ops ——————————————————————————————————————————————————————————————————————————————————————
+
+/** An activation given the ONNX dims `target` (batch 1): flatten, a channel-only reshape, or nothing. */
+function reshapeAct(ctx: NodeContext, x: ActValue, target: readonly number[]): ActValue {
+  const from = onnxDims(x);
+  if (target[0] !== 1) unsupported(`reshapes ${showOnnx(x)} to [${target.join(', ')}], which changes the batch dim`);
+  if (target.length === from.length && target.every((d, i) => d === from[i])) return x;
+  const pixels = (d: readonly number[]): number => sizeOf(d.slice(2));
+  if (from.length === 4 && target.length === 2) {
+    const y = ctx.emit('flatten', {}, {}, [x]);
+    return pixels(from) > 1 ? { ...y, flat: x.shape.slice(1) } : y;
+  }
+  // Only a channel axis moves: [N, C] ↔ [N, C, 1, 1] keep the element order in both layouts.
+  if (!x.flat && pixels(from) === 1 && pixels(target) === 1 && (target.length === 2 || target.length === 4)) {
+    return ctx.emit('reshape', { shape: target.length === 4 ? [1, 1, target[1]!] : [target[1]!] }, {}, [x]);
+  }
+  return unsupported(`reshapes ${showOnnx(x)} to [${target.join(', ')}], which moves data between channels and pixels (NCHW and NHWC orders differ)`);
+}
+
+const reshape: Converter = (ctx) => {
+  const x = ctx.act(0);
+  const target = reshapeDims(onnxDims(x), intList(ctx.constant(1, 'shape'), 'shape'), ctx.int('allowzero', 0) === 1);
+  return reshapeAct(ctx, x, target);
+};
+
+const flatten: Converter = (ctx) => {
+  const x = ctx.act(0);
+  const dims = onnxDims(x);
+  const axis = axisOf(ctx.int('axis', 1), dims.length + 1);
+  if (axis !== 1) unsupported(`flattens from axis ${axis} (convtype keeps the batch: axis 1)`);
+  return reshapeAct(ctx, x, [1, sizeOf(dims.slice(1))]);
+};
+
+const squeeze: Converter = (ctx) => {
+  const x = ctx.act(0);
+  return reshapeAct(ctx, x, squeezeDims(onnxDims(x), listInput(ctx, 'axes', 1)));
+};
+
+const unsqueeze: Converter = (ctx) => {
+  const x = ctx.act(0);
+  return reshapeAct(ctx, x, unsqueezeDims(onnxDims(x), listInput(ctx, 'axes', 1) ?? unsupported('has no axes')));
+};
+
+const concat: Converter = (ctx) => {
+  const parts = ctx.node.inputs.map((_, i) => ordered(ctx.act(i)));
+  const rank = parts[0]!.shape.length;
+  if (axisOf(ctx.int('axis', 1), rank) !== 1) unsupported(`concatenates along axis ${ctx.int('axis', 1)} (convtype concatenates channels: axis 1)`);
+  return ctx.emit('concat', {}, {}, parts);
+};
+
+const pad: Converter = (ctx) => {
+  const x = map4(ctx);
+  if (ctx.string('mode', 'constant') !== 'constant') unsupported(`pads in mode '${ctx.string('mode', 'constant')}' (convtype pads with zeros)`);
+  const pads = listInput(ctx, 'pads', 1) ?? unsupported('has no pads');
+  const value = ctx.input(2) === undefined ? ctx.float('value', 0) : ctx.constant(2, 'constant_value').data[0] ?? 0;
+  if (value !== 0) unsupported(`pads with ${value} (convtype pads with zeros)`);
+  if (ctx.input(3) !== undefined) unsupported('pads selected axes');
+  if (pads.length !== 8 || pads[0] !== 0 || pads[1] !== 0 || pads[4] !== 0 || pads[5] !== 0) unsupported(`pads [${pads.join(', ')}] touch the batch or channel axes`);
+  const spatialPads = [pads[2]!, pads[3]!, pads[6]!, pads[7]!];
+  if (spatialPads.every((p) => p <= 0)) {
+    const crop = spatialPads.map((p) => -p);
+    return crop.every((p) => p === 0) ? x : ctx.emit('cropping2d', { cropping: [[crop[0]!, crop[2]!], [crop[1]!, crop[3]!]] });
+  }
+  return ctx.emit('zeroPadding2d', { padding: padOption(spatialPads) ?? 0 });
+};
+
+// ——— activations ——————————————————————————————————————————————————————————————————————————————————
+
+/** An elementwise layer: a flattened input stays flattened (in NHWC order) through it. */
+function elementwise(ctx: NodeContext, kind: string, opts: Record<string, OptionValue | undefined> = {}): ActValue {
+  const x = ctx.act(0);
+  const y = ctx.emit(kind, options(opts), {}, [x]);
+  return x.flat ? { ...y, flat: x.flat } : y;
+}
+
+const unary = (kind: string): Converter => (ctx) => elementwise(ctx, kind);
+
+/** The same value: Identity, Dropout at inference (its mask output is not available). */
+const identity: Converter = (ctx) => ctx.act(0);
+
+const clip: Converter = (ctx) => {
+  const bound = (attr: string, i: number, fallback: number): number => {
+    if (ctx.input(i) !== undefined) return ctx.constant(i, attr).data[0] ?? fallback;
+    return ctx.float(attr, fallback);
+  };
+  const lo = bound('min', 1, -Infinity);
+  const hi = bound('max', 2, Infinity);
+  if (lo === 0 && hi === 6) return elementwise(ctx, 'relu6');
+  if (lo === 0 && hi >= 3.4e38) return elementwise(ctx, 'relu');
+  return unsupported(`clips to [${lo}, ${hi}] (convtype has relu for [0, ∞) and relu6 for [0, 6])`);
+};
+
+const softmax: Converter = (ctx) => {
+  const x = ctx.act(0);
+  const dims = onnxDims(x);
+  const legacy = ctx.opset < 13;
+  const axis = axisOf(ctx.int('axis', legacy ? 1 : -1), dims.length);
+  // Opset < 13 normalises over all axes from `axis` on: the channel axis alone when the pixels are 1×1.
+  const channels = dims.length === 2 ? axis === 1 : axis === 1 && (!legacy || sizeOf(dims.slice(2)) === 1);
+  if (!channels) unsupported(`normalises ${showOnnx(x)} over axis ${axis}${legacy ? ' and the axes after it' : ''} (convtype's softmax runs over channels)`);
+  return elementwise(ctx, 'softmax');
+};
+
+const hardSigmoid: Converter = (ctx) => {
+  const alpha = Math.fround(ctx.float('alpha', 0.2));
+  const beta = Math.fround(ctx.float('beta', 0.5));
+  return elementwise(ctx, 'hardSigmoid', {
+    alpha: alpha === Math.fround(1 / 6) ? undefined : alpha,
+    beta: beta === 0.5 ? undefined : beta,
+  });
+};
+
+// ——— elementwise arithmetic ————————————————————————————————————————————————————————————————————————
+
+/** `x·scale + shift` per channel as a 1×1 depthwise convolution (exact: one multiply-add per value). */
+export function affine(ctx: NodeContext, x: ActValue, scale: Float32Array | undefined, shift: Float32Array | undefined): ActValue {
+  const c = x.shape[x.shape.length - 1]!;
+  const kernel = weight([1, 1, c, 1], scale ?? new Float32Array(c).fill(1));
+  const weights: Record<string, ImportedWeight> = shift ? { kernel, bias: weight([c], shift) } : { kernel };
+  if (x.shape.length === 4) return ctx.emit('depthwiseConv2d', { kernel: 1, useBias: shift !== undefined }, weights, [x]);
+  if (x.shape.length !== 2) unsupported(`computes on ${showOnnx(x)}`);
+  // [N, F]: as a 1×1×F map and back.
+  const map = ctx.emit('reshape', { shape: [1, 1, c] }, {}, [x]);
+  const y = ctx.emit('depthwiseConv2d', { kernel: 1, useBias: shift !== undefined }, weights, [map]);
+  return { ...ctx.emit('reshape', { shape: [c] }, {}, [y]), ...(x.flat ? { flat: x.flat } : {}) };
+}
+
+/** A constant as one value per channel of `x` (it may not vary over pixels or batch), in `x`'s order. */
+function perChannel(x: ActValue, v: ConstValue): Float32Array {
+  const dims = onnxDims(x);
+  const c = dims[1]!;
+  const features = x.flat ? sizeOf(x.flat) : c;
+  if (v.dims.length > dims.length) unsupported(`broadcasts a constant of dims [${v.dims.join(', ')}] over ${showOnnx(x)}`);
+  const aligned = [...new Array<number>(dims.length - v.dims.length).fill(1), ...v.dims];
+  const varies = aligned.map((d, i) => (d === 1 ? false : d === (i === 1 ? features : dims[i]) ? true : unsupported(`broadcasts a constant of dims [${v.dims.join(', ')}] over ${showOnnx(x)}`)));
+  if (varies.some((on, i) => on && i !== 1)) unsupported(`adds or multiplies a constant of dims [${v.dims.join(', ')}] that varies over pixels or batch (convtype's elementwise constants are per channel)`);
+  const out = varies[1] ? Float32Array.from(v.data) : new Float32Array(features).fill(v.data[0]!);
+  return x.flat ? toFlatOrder(out, x.flat) : out;
+}
+
+/** Add, Sub, Mul, Div of an activation and a constant or of two activations. */
+function arithmetic(op: 'Add' | 'Sub' | 'Mul' | 'Div'): Converter {
+  return (ctx) => {
+    const a = ctx.input(0) ?? unsupported('has no input A');
+    const b = ctx.input(1) ?? unsupported('has no input B');
+    if (a.kind === 'act' && b.kind === 'act') return joinActs(ctx, op, a, b);
+    const x = (a.kind === 'act' ? a : b) as ActValue;
+    const k = perChannel(x, (a.kind === 'const' ? a : b) as ConstValue);
+    const xFirst = a.kind === 'act';
+    switch (op) {
+      case 'Add':
+        return affine(ctx, x, undefined, k);
+      case 'Sub':
+        return xFirst ? affine(ctx, x, undefined, k.map((v) => -v)) : affine(ctx, x, new Float32Array(k.length).fill(-1), k);
+      case 'Mul':
+        return affine(ctx, x, k, undefined);
+      case 'Div':
+        return xFirst ? affine(ctx, x, k.map((v) => 1 / v), undefined) : unsupported('divides a constant by an activation');
+    }
+  };
+}
+
+/** Two activations: `add` of equal shapes, `multiply` with a per-channel gate, `a − b` as `a + (−1)·b`. */
+function joinActs(ctx: NodeContext, op: string, a: ActValue, b: ActValue): Value {
+  const same = a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
+  const flat = a.flat ?? b.flat;
+  if (flat && !(same && a.flat && b.flat)) unsupported('combines features flattened in NCHW order with others');
+  const keep = (y: ActValue): ActValue => (flat ? { ...y, flat } : y);
+  if (op === 'Add' || op === 'Sub') {
+    if (!same) unsupported(`adds ${showOnnx(a)} and ${showOnnx(b)} (convtype adds equal shapes)`);
+    const rhs = op === 'Sub' ? affine(ctx, b, new Float32Array(b.shape[b.shape.length - 1]!).fill(-1), undefined) : b;
+    return keep(ctx.emit('add', {}, {}, [a, rhs]));
+  }
+  if (op === 'Mul') {
+    // multiply(a, gate): only the second input broadcasts (a [N, C, 1, 1] gate, or [N, C]).
+    const gate = (v: ActValue): boolean => v.shape.length === 4 && v.shape[1] === 1 && v.shape[2] === 1;
+    const [big, small] = gate(a) && !gate(b) ? [b, a] : [a, b];
+    return keep(ctx.emit('multiply', {}, {}, [big, small]));
+  }
+  return unsupported(`divides ${showOnnx(a)} by ${showOnnx(b)} (convtype has no elementwise division)`);
+}
+
+/** The shape of an activation as an int64 constant (ONNX dims, batch 1). */
+const shape: Converter = (ctx) => {
+  const dims = onnxDims(ctx.act(0));
+  const start = ctx.int('start', 0);
+  const endAttr = ctx.node.attributes.end;
+  const end = endAttr?.type === 'INT' ? endAttr.value : dims.length;
+  const clamp = (v: number): number => Math.min(Math.max(v < 0 ? v + dims.length : v, 0), dims.length);
+  const picked = dims.slice(clamp(start), clamp(end));
+  return { kind: 'const', dims: [picked.length], data: Float32Array.from(picked), int: true };
+};
+
+/** Converters of nodes that read at least one activation, by op type. */
+export const LAYER_CONVERTERS: Readonly<Record<string, Converter>> = {
+  Conv: conv,
+  MaxPool: pool('maxPool2d'),
+  AveragePool: pool('avgPool2d'),
+  GlobalAveragePool: globalPool('globalAvgPool2d'),
+  GlobalMaxPool: globalPool('globalMaxPool2d'),
+  ReduceMean: reduce('globalAvgPool2d'),
+  ReduceMax: reduce('globalMaxPool2d'),
+  BatchNormalization: batchNorm,
+  Gemm: gemm,
+  MatMul: matMul,
+  Reshape: reshape,
+  Flatten: flatten,
+  Squeeze: squeeze,
+  Unsqueeze: unsqueeze,
+  Concat: concat,
+  Pad: pad,
+  Relu: unary('relu'),
+  Sigmoid: unary('sigmoid'),
+  Tanh: unary('tanh'),
+  HardSwish: unary('hardSwish'),
+  LeakyRelu: (ctx) => elementwise(ctx, 'leakyRelu', { alpha: Math.fround(ctx.float('alpha', 0.01)) }),
+  Elu: (ctx) => elementwise(ctx, 'elu', { alpha: ctx.float('alpha', 1) === 1 ? undefined : Math.fround(ctx.float('alpha', 1)) }),
+  Gelu: (ctx) => elementwise(ctx, 'gelu', { approximate: ctx.string('approximate', 'none') === 'none' ? undefined : ctx.string('approximate', 'none') }),
+  HardSigmoid: hardSigmoid,
+  Clip: clip,
+  Softmax: softmax,
+  Identity: identity,
+  Dropout: identity,
+  Add: arithmetic('Add'),
+  Sub: arithmetic('Sub'),
+  Mul: arithmetic('Mul'),
+  Div: arithmetic('Div'),
+  Shape: shape,
+};
