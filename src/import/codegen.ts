@@ -126,7 +126,8 @@ export async function generateModelSource(graph: ImportedGraph, options: Codegen
   for (const s of statementsOf(graph, options.maxChain ?? 12)) {
     const head = s.layers[0]!;
     const tail = s.layers[s.layers.length - 1]!;
-    const name = identifier(tail.name, taken);
+    // The const is named for the source node: a conv's fused activation (`stem_relu`) shares its conv's origin.
+    const name = identifier(s.layers.find((l) => l.origin === tail.origin)!.name, taken);
     for (const l of s.layers) ids.set(l.name, name);
     const comment = (l: ImportedLayer): string => ` // ${l.origin}: ${formatShape(shapeOf.get(l.name)!)}`;
     const joined = FUNCTION_KINDS.has(head.kind);
@@ -154,7 +155,7 @@ export async function generateModelSource(graph: ImportedGraph, options: Codegen
     `import { readSafetensors } from ${quote(options.safetensors ?? `${library}/safetensors`)};`,
     ...statements,
     [
-      `/**`,
+      `\n/**`,
       ` * The model with the imported weights: \`weights\` is the content of ${weightsName}`,
       ` * (e.g. \`createModel(readFileSync('${weightsName}'))\` in Node, or the bytes of a \`fetch\`).`,
       ` */`,
