@@ -9,6 +9,7 @@
  * tensor. Unknown fields are skipped. Subgraph attributes (`If`, `Loop`, `Scan` bodies) are not read: they
  * are recorded as `{ type: 'GRAPH' }` so that the importer can name the node it cannot convert.
  */
+import { FormatError } from '../io/errors.js';
 import { MAX_RANK, toBytes } from '../io/internal/checks.js';
 import { readTensor, type OnnxInitializer } from './decode.js';
 import type { DeclaredDim } from './encode.js';
@@ -155,7 +156,7 @@ function readAttribute(b: Uint8Array, start: number, end: number, node: string):
     switch (f.field) {
       case 1:
         name = text(b, f, 'attribute name');
-        blameOn(`${node}.${name}`);
+        blameOn(`${node} attribute '${name}'`);
         break;
       case 2:
         expectWire(f, WIRE_FIXED32, 'attribute f');
@@ -222,7 +223,7 @@ function readAttribute(b: Uint8Array, start: number, end: number, node: string):
     type === 'FLOAT' ? { type, value: f32 }
     : type === 'INT' ? { type, value: i64 }
     : type === 'STRING' ? { type, value: str }
-    : type === 'TENSOR' ? { type, value: tensor ?? fail('is a TENSOR attribute without a tensor (field 5)', `${node}.${name}`) }
+    : type === 'TENSOR' ? { type, value: tensor ?? fail('is a TENSOR attribute without a tensor (field 5)', `${node} attribute '${name}'`) }
     : type === 'FLOATS' ? { type, value: floats }
     : type === 'INTS' ? { type, value: ints }
     : type === 'STRINGS' ? { type, value: strings }
@@ -249,7 +250,7 @@ function readNode(b: Uint8Array, start: number, end: number, index: number): Onn
   }
   if (opType === undefined || opType === '') fail('has no op_type (NodeProto field 4)', label);
   if (name === '') name = `${opType}_${index}`;
-  label = name;
+  label = `node '${name}'`;
   blameOn(label);
   for (let pos = start; pos < end; ) {
     pos = next(b, pos, end, f);
@@ -290,7 +291,7 @@ function readValueInfo(b: Uint8Array, start: number, end: number, label: string)
     pos = next(b, pos, end, f);
     if (f.field === 1) {
       name = text(b, f, 'value name');
-      blameOn(name);
+      blameOn(`${label.split(' ')[0]} '${name}'`);
     } else if (f.field === 2) {
       expectWire(f, WIRE_LEN, 'value type');
       for (let p = f.start; p < f.end; ) {
@@ -361,6 +362,18 @@ function readOpset(b: Uint8Array, start: number, end: number): { domain: string;
  * @example readOnnxGraph(bytes).nodes[0] //=> { name: 'Conv_0', opType: 'Conv', inputs: ['x', 'w', 'b'], outputs: ['y'], … }
  */
 export function readOnnxGraph(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): OnnxGraph {
+  try {
+    return readGraph(bytes);
+  } catch (e) {
+    // The wire reader blames a "tensor"; a node or a graph input/output is named as what it is.
+    if (e instanceof FormatError && e.tensor !== undefined && /^(node|input|output) /.test(e.tensor)) {
+      throw new FormatError('onnx', `${e.tensor}: ${e.message.slice(`onnx: tensor '${e.tensor}': `.length)}`);
+    }
+    throw e;
+  }
+}
+
+function readGraph(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): OnnxGraph {
   const b = toBytes(bytes) ?? fail(`input is not bytes (got ${bytes === null ? 'null' : typeof bytes}, expected a Uint8Array or ArrayBuffer)`);
   blameOn(undefined);
   let irVersion = 0;
