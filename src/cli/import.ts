@@ -37,17 +37,10 @@ function parseDims(text: string): number[] {
   return dims;
 }
 
-/** The ONNX front-end, loaded when an .onnx file is imported. */
+/** The ONNX front-end, loaded only when an .onnx file is imported. */
 async function importOnnxFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportedGraph> {
-  const specifier = '../import/onnx.js';
-  let module: { importOnnx?: (bytes: Uint8Array, options?: ImportOptions) => ImportedGraph };
-  try {
-    module = (await import(specifier)) as typeof module;
-  } catch (e) {
-    throw new ConvtypeError('ONNX import not available in this build of convtype (src/import/onnx.ts is missing)', { cause: e });
-  }
-  if (typeof module.importOnnx !== 'function') throw new ConvtypeError('ONNX import not available: src/import/onnx.ts exports no importOnnx');
-  return module.importOnnx(bytes, options);
+  const { importOnnx } = await import('../import/onnx.js');
+  return importOnnx(bytes, options);
 }
 
 /** A tfjs model.json and the shards its manifest names, read from the folder it is in. */

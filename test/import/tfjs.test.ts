@@ -101,7 +101,7 @@ describe('Keras models built with tfjs-layers', () => {
     expect(graph.inputs.map((i) => i.name)).toEqual(['image', 'mask']);
     const xs = [randomInput([1, 8, 8, 3], 31), randomInput([1, 8, 8, 1], 32)];
     const refs = tf.tidy(() => (m.predict([tf.tensor(xs[0]!, [1, 8, 8, 3]), tf.tensor(xs[1]!, [1, 8, 8, 1])]) as tf.Tensor[]).map((t) => t.dataSync().slice()));
-    const outs = (buildModel(graph) as { run(x: unknown): { data: Float32Array }[] }).run([tensor([1, 8, 8, 3], xs[0]!), tensor([1, 8, 8, 1], xs[1]!)]);
+    const outs = (buildModel(graph) as unknown as { run(x: unknown): readonly { data: Float32Array }[] }).run([tensor([1, 8, 8, 3], xs[0]!), tensor([1, 8, 8, 1], xs[1]!)]);
     outs.forEach((o, i) => expect(log.add(relErr(o.data, refs[i]!))).toBeLessThanOrEqual(TOLERANCE));
   });
 });

@@ -17,6 +17,20 @@ const RESERVED = new Set(
 export const quote = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 
 /**
+ * The shortest decimal of `v`; for a value that is a float32 (an ONNX or tfjs attribute read as f32), the
+ * shortest one that reads back as the same float32 (`1e-5`, not `0.000009999999747378752`).
+ * @example shortest(Math.fround(1e-5)) //=> '0.00001'
+ */
+export function shortest(v: number): string {
+  if (Number.isInteger(v) || Math.fround(v) !== v) return String(v);
+  for (let digits = 1; digits <= 17; digits++) {
+    const text = String(Number(v.toPrecision(digits)));
+    if (Math.fround(Number(text)) === v) return text;
+  }
+  return String(v);
+}
+
+/**
  * An option value as a TypeScript literal.
  * @example literal({ filters: 64, kernel: [3, 5], padding: 'same' }) //=> "{ filters: 64, kernel: [3, 5], padding: 'same' }"
  */
@@ -25,7 +39,7 @@ export function literal(v: OptionValue): string {
   if (typeof v === 'string') return quote(v);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new RangeError(`literal: ${v} has no literal form`);
-    return Object.is(v, -0) ? '0' : String(v);
+    return Object.is(v, -0) ? '0' : shortest(v);
   }
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${(v as readonly OptionValue[]).map(literal).join(', ')}]`;
