@@ -1,20 +1,51 @@
 /**
- * `createWasmBackend()`: the `Backend` on WebAssembly SIMD kernels (assembly/), for convs and dense
- * layers; pooling, standalone activations, softmax, depthwise and transposed convs run the plain-TS
- * kernels directly on views of the same memory (they are a few per cent of a network's time).
+ * `createWasmBackend()`: the `Backend` on WebAssembly SIMD kernels (assembly/) for convs (depthwise,
+ * Winograd 3×3 stride 1 with ≥ 16 channels, else the GEMM paths of conv.ts) and dense layers; pooling,
+ * standalone activations, softmax and transposed convs run the plain-TS kernels directly on views of the
+ * same memory (they are a few per cent of a network's time).
  *
  * Zero copy: when the executor's arrays are views of this backend's memory (`allocate`), kernels get
  * byte pointers into them. Any other Float32Array is copied in and out through a staging block, so the
  * backend is correct for every caller; staging may grow the memory, which detaches the views of a
  * non-shared memory, so the executor keeps everything in `allocate`d views and never stages.
  */
-import { conv2d as jsConv2d, packConv2dWeights, type PackedConv2d } from '../conv2d.js';
 import type { Activation } from '../activation.js';
 import { jsBackend, type Backend, type PackedHandle } from '../backend.js';
-import { isDepthwiseShape } from '../conv2d-depthwise.js';
 import type { Conv2dGeometry, Conv2dTransposeGeometry, DenseGeometry } from '../geometry.js';
-import { denseAsConv, gemmConvScratchBytes, packGemmConv, runGemmConv, type GemmConv } from './conv.js';
+import { denseAsConv, gemmConvScratchBytes, gemmMethod, packGemmConv, runGemmConv, type GemmConv, type GemmMethod } from './conv.js';
+import { isDepthwiseWasmShape, packDepthwiseWasm, runDepthwiseWasm } from './depthwise.js';
 import { createHeap, type Heap, type HeapOptions } from './heap.js';
+import { isWinogradWasmShape, packWinogradWasm, runWinogradWasm, winogradWasmScratchBytes } from './winograd.js';
+
+/** Channels (in and out) from which Winograd's transforms cost less than the multiplies they save. */
+const WINOGRAD_MIN_CHANNELS = 16;
+
+/** Whether `g` runs on the Winograd kernels. */
+function usesWinograd(g: Conv2dGeometry): boolean {
+  return isWinogradWasmShape(g) && g.inC >= WINOGRAD_MIN_CHANNELS && g.outC >= WINOGRAD_MIN_CHANNELS;
+}
+
+/** Scratch bytes a conv of `g` needs per thread. */
+function convScratchBytes(g: Conv2dGeometry): number {
+  if (isDepthwiseWasmShape(g)) return 0;
+  if (usesWinograd(g)) return winogradWasmScratchBytes(g);
+  return gemmConvScratchBytes(g);
+}
+
+/** Packs a conv for the kernel its shape calls for: depthwise, Winograd 3×3, or the GEMM paths. */
+function packConv(heap: Heap, g: Conv2dGeometry, kernel: Float32Array, bias: Float32Array | null): WasmConv {
+  const scratchBytes = convScratchBytes(g);
+  if (isDepthwiseWasmShape(g)) {
+    const p = packDepthwiseWasm(heap, g, kernel, bias);
+    return { method: 'depthwise', scratchBytes, run: (x, y, act, _s, r0, r1) => runDepthwiseWasm(heap, p, x, y, act, r0, r1) };
+  }
+  if (usesWinograd(g)) {
+    const p = packWinogradWasm(heap, g, kernel, bias);
+    return { method: 'winograd', scratchBytes, run: (x, y, act, s, r0, r1) => runWinogradWasm(heap, p, x, y, act, s, r0, r1) };
+  }
+  const p = packGemmConv(heap, g, kernel, bias);
+  return { method: gemmMethod(g), scratchBytes, run: (x, y, act, s, r0, r1) => runGemmConv(heap, p, x, y, act, s, r0, r1) };
+}
 
 const WASM = 'wasm';
 
@@ -28,7 +59,17 @@ export interface WasmBackend extends Backend {
   allocate(floats: number): () => Float32Array;
 }
 
-type ConvHandle = PackedHandle<Conv2dGeometry> & ({ readonly gemm: GemmConv } | { readonly js: PackedConv2d });
+/**
+ * A conv packed for one of the wasm kernels: `run` computes output rows [rowBegin, rowEnd) of batch·outH on
+ * byte pointers, with `scratchBytes` of scratch (per thread).
+ */
+interface WasmConv {
+  readonly method: 'depthwise' | 'winograd' | GemmMethod;
+  readonly scratchBytes: number;
+  run(x: number, y: number, act: Activation, scratch: number, rowBegin: number, rowEnd: number): void;
+}
+
+type ConvHandle = PackedHandle<Conv2dGeometry> & { readonly conv: WasmConv };
 type DenseHandle = PackedHandle<DenseGeometry> & { readonly gemm: GemmConv };
 type TransposeHandle = PackedHandle<Conv2dTransposeGeometry> & { readonly js: PackedHandle<Conv2dTransposeGeometry> };
 
@@ -97,23 +138,16 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       return heap.view(ptr, floats);
     },
     packConv2d(g, kernel, bias): ConvHandle {
-      if (isDepthwiseShape(g)) return { backend: WASM, geometry: g, js: packConv2dWeights(g, kernel, bias, 'depthwise') };
       checkSizes('conv2d', kernel.length, g.kernelH * g.kernelW * (g.inC / g.groups) * g.outC, bias, g.outC);
-      return { backend: WASM, geometry: g, gemm: packGemmConv(heap, g, kernel, bias) };
+      return { backend: WASM, geometry: g, conv: packConv(heap, g, kernel, bias) };
     },
-    conv2dScratchSize(g) {
-      return isDepthwiseShape(g) ? 0 : gemmConvScratchBytes(g) / 4;
-    },
+    conv2dScratchSize: (g) => Math.ceil(convScratchBytes(g) / 4),
     conv2d(p, x, xOff, y, yOff, act, scratch) {
       const h = own<ConvHandle>(p, 'conv2d');
-      if ('js' in h) {
-        jsConv2d(h.js, x, xOff, y, yOff, act, scratch);
-        return;
-      }
       const g = h.geometry;
       const rows = g.batch * g.outH;
-      call(x, xOff, g.batch * g.inH * g.inW * g.inC, y, yOff, rows * g.outW * g.outC, scratch, gemmConvScratchBytes(g), (xp, yp, sp) =>
-        runGemmConv(heap, h.gemm, xp, yp, act, sp, 0, rows),
+      call(x, xOff, g.batch * g.inH * g.inW * g.inC, y, yOff, rows * g.outW * g.outC, scratch, h.conv.scratchBytes, (xp, yp, sp) =>
+        h.conv.run(xp, yp, act, sp, 0, rows),
       );
     },
     packConv2dTranspose(g, kernel, bias): TransposeHandle {
