@@ -2,7 +2,8 @@
  * Whole-network benchmark: the seed's AlexNet (examples/alexnet.ts: 227×227×3, grouped conv2/4/5, 60,965,224
  * weights) forward at batch 1 through convtype's executor (`model.run`), against the same graph with the
  * same weights in tfjs-backend-cpu, tfjs-backend-wasm (1 thread) and onnxruntime-node (1 thread), in one
- * process. As in bench/layers.ts, convtype runs once before any peer is imported and once after.
+ * process. As in bench/layers.ts, convtype runs once before any peer is imported and once after;
+ * 'convtype-wasm' is the same model on the WebAssembly backend (createWasmBackend, one thread).
  *
  *     npx tsx bench/alexnet.ts [--runs N]
  *
@@ -13,8 +14,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alexnet } from '../examples/alexnet.js';
-import { tensor } from '../src/index.js';
+import { alexnet, alexnetLayers } from '../examples/alexnet.js';
+import { createWasmBackend, input, model, tensor } from '../src/index.js';
 import type { Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import { loadPeers, random, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
 
@@ -131,6 +132,13 @@ async function main(): Promise<void> {
   results['convtype-js*'] = summarise(await time(ours), macs);
   report('convtype-js*', results['convtype-js*']);
   const w = net.weights;
+  // The same graph and weights on the WebAssembly backend (one thread).
+  const images = input([227, 227, 3], { name: 'images' });
+  const wasmNet = model(images, images.apply(alexnetLayers), { backend: createWasmBackend() });
+  wasmNet.setWeights(w);
+  const oursWasm = () => wasmNet.run(image).data;
+  results['convtype-wasm'] = { ...summarise(await time(oursWasm), macs), maxRelErrVsOurs: relErr(oursWasm(), reference) };
+  report('convtype-wasm', results['convtype-wasm']);
   for (const backend of ['cpu', 'wasm'] as const) {
     const e = await tfjsNet(peers, backend, w, x);
     const err = relErr(e.run(), reference);
@@ -147,7 +155,8 @@ async function main(): Promise<void> {
   for (const p of ['tfjs-cpu', 'tfjs-wasm', 'ort']) {
     const r = results[p]!;
     console.log(
-      `  ÷ ${p.padEnd(10)} ${(results['convtype-js']!.gflops / r.gflops).toFixed(2)}×   * ${(results['convtype-js*']!.gflops / r.gflops).toFixed(2)}×   (outputs agree to ${r.maxRelErrVsOurs!.toExponential(1)})`,
+      `  ÷ ${p.padEnd(10)} ${(results['convtype-js']!.gflops / r.gflops).toFixed(2)}×   * ${(results['convtype-js*']!.gflops / r.gflops).toFixed(2)}×   ` +
+        `wasm ${(results['convtype-wasm']!.gflops / r.gflops).toFixed(2)}× (CPU time ${(results['convtype-wasm']!.cpuGflops / r.cpuGflops).toFixed(2)}×)   (outputs agree to ${r.maxRelErrVsOurs!.toExponential(1)})`,
     );
   }
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'alexnet.json');
