@@ -88,6 +88,42 @@ describe('Keras models built with tfjs-layers', () => {
     expect(graph.layers.find((l) => l.kind === 'conv2d' && l.options.filters === 6)?.weights.kernel?.shape).toEqual([1, 1, 8, 6]);
   });
 
+  it('conv1d (strided, same) and Dense on a sequence (→ 1-wide conv1d), flatten, dense', async () => {
+    const m = tfl.sequential({
+      layers: [
+        tfl.layers.conv1d({ inputShape: [20, 3], filters: 6, kernelSize: 5, strides: 2, padding: 'same', activation: 'relu' }),
+        tfl.layers.dense({ units: 4, activation: 'tanh' }),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 3 }),
+      ],
+    });
+    const { graph, error } = await compare(m, 50);
+    expect(error).toBeLessThanOrEqual(TOLERANCE);
+    expect(graph.layers.map((l) => l.kind)).toEqual(['conv1d', 'relu', 'conv1d', 'tanh', 'flatten', 'dense']);
+  });
+
+  it('a Keras 3 functional config (keras_history inbound nodes, batch_shape): y = relu(2a + 3b + 1)', () => {
+    const kerasTensor = (layer: string) => ({ class_name: '__keras_tensor__', config: { shape: [null, 2], dtype: 'float32', keras_history: [layer, 0, 0] } });
+    const json = {
+      modelTopology: {
+        class_name: 'Functional',
+        config: {
+          name: 'm',
+          layers: [
+            { class_name: 'InputLayer', name: 'x', config: { batch_shape: [null, 2], name: 'x' }, inbound_nodes: [] },
+            { class_name: 'Dense', name: 'fc', config: { name: 'fc', units: 1, activation: 'relu' }, inbound_nodes: [{ args: [kerasTensor('x')], kwargs: {} }] },
+          ],
+          input_layers: [['x', 0, 0]],
+          output_layers: ['fc', 0, 0],
+        },
+      },
+      weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'fc/kernel', shape: [2, 1], dtype: 'float32' }, { name: 'fc/bias', shape: [1], dtype: 'float32' }] }],
+    };
+    const graph = importTfjsLayers(json, [new Uint8Array(Float32Array.of(2, 3, 1).buffer)]);
+    const y = runConvtype(buildModel(graph), [2, 2], Float32Array.of(1, 1, 1, -2));
+    expect([...y.data]).toEqual([6, 0]);
+  });
+
   it('several inputs and outputs', async () => {
     const img = tfl.input({ shape: [8, 8, 3], name: 'image' });
     const mask = tfl.input({ shape: [8, 8, 1], name: 'mask' });

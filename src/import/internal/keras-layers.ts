@@ -73,16 +73,21 @@ function channelsLast(ctx: LayerContext): void {
   if (f !== undefined && f !== null && f !== 'channels_last') unsupported(`data_format '${String(f)}' (convtype runs channels_last / NHWC only)`);
 }
 
-/** Options shared by the convolutions: stride, padding, dilation, with convtype's defaults left out. */
-function window(ctx: LayerContext): Record<string, OptionValue> {
+/** Keras `padding` 'same' as convtype's (TF 'same' for any stride); 'valid' is the default and left out. */
+function padding(ctx: LayerContext, o: Record<string, OptionValue>): void {
+  const p = ctx.config.padding ?? 'valid';
+  if (p === 'same') o.padding = 'same';
+  else if (p !== 'valid') unsupported(`padding '${String(p)}' (expected 'valid' or 'same')`);
+}
+
+/** Options shared by the convolutions: stride, padding, dilation (`pair` in 2-D, `list` in 1-D/3-D), defaults left out. */
+function window(ctx: LayerContext, read: (ctx: LayerContext, key: string, fallback?: number) => OptionValue = pair): Record<string, OptionValue> {
   channelsLast(ctx);
   const o: Record<string, OptionValue> = {};
-  const stride = pair(ctx, 'strides', 1);
+  const stride = read(ctx, 'strides', 1);
   if (stride !== 1) o.stride = stride;
-  const padding = ctx.config.padding ?? 'valid';
-  if (padding === 'same') o.padding = 'same';
-  else if (padding !== 'valid') unsupported(`padding '${String(padding)}' (expected 'valid' or 'same')`);
-  const dilation = pair(ctx, 'dilation_rate', 1);
+  padding(ctx, o);
+  const dilation = read(ctx, 'dilation_rate', 1);
   if (dilation !== 1) o.dilation = dilation;
   return o;
 }
@@ -150,7 +155,7 @@ function conv(kind: 'conv1d' | 'conv2d' | 'conv3d'): Converter {
   return (ctx) => {
     if (ctx.config.padding === 'causal') unsupported("padding 'causal'");
     const options: Record<string, OptionValue> = { filters: num(ctx, 'filters'), kernel: kind === 'conv2d' ? pair(ctx, 'kernel_size') : list(ctx, 'kernel_size') };
-    Object.assign(options, kind === 'conv2d' ? window(ctx) : windowNd(ctx));
+    Object.assign(options, window(ctx, kind === 'conv2d' ? pair : list));
     const groups = num(ctx, 'groups', 1);
     if (groups !== 1) options.groups = groups;
     const weights = { kernel: ctx.weight('kernel') };
@@ -165,18 +170,6 @@ function list(ctx: LayerContext, key: string, fallback?: number): OptionValue {
   if (typeof v === 'number') return v;
   if (!Array.isArray(v) || !v.every((d) => typeof d === 'number')) return unsupported(`${key} is not a list of numbers (got ${JSON.stringify(v)})`);
   return v.every((d) => d === v[0]) ? (v[0] as number) : (v as number[]);
-}
-
-function windowNd(ctx: LayerContext): Record<string, OptionValue> {
-  channelsLast(ctx);
-  const o: Record<string, OptionValue> = {};
-  const stride = list(ctx, 'strides', 1);
-  if (stride !== 1) o.stride = stride;
-  if (ctx.config.padding === 'same') o.padding = 'same';
-  else if ((ctx.config.padding ?? 'valid') !== 'valid') unsupported(`padding '${String(ctx.config.padding)}'`);
-  const dilation = list(ctx, 'dilation_rate', 1);
-  if (dilation !== 1) o.dilation = dilation;
-  return o;
 }
 
 const depthwiseConv2d: Converter = (ctx) => {
@@ -250,8 +243,7 @@ function pool(kind: 'maxPool2d' | 'avgPool2d'): Converter {
       const stride = pair(ctx, 'strides');
       if (JSON.stringify(stride) !== JSON.stringify(size)) options.stride = stride;
     }
-    if (ctx.config.padding === 'same') options.padding = 'same';
-    else if ((ctx.config.padding ?? 'valid') !== 'valid') unsupported(`padding '${String(ctx.config.padding)}'`);
+    padding(ctx, options);
     return ctx.emit(kind, options);
   };
 }
