@@ -32,9 +32,9 @@ interface Unknown {
 /** The op types the importer knows (folded, converted or both). */
 export const ONNX_OPS: readonly string[] = [...new Set([...Object.keys(FOLDERS), ...Object.keys(LAYER_CONVERTERS)])].sort();
 
-/** A convtype layer name for an ONNX name: letters, digits and `_` (`p2o.Conv.0` → `p2o_Conv_0`). */
+/** A convtype layer name for an ONNX name: letters, digits and `_` (`p2o.Conv.0` → `p2o_Conv_0`, `/fc1/Gemm` → `fc1_Gemm`). */
 function sanitize(name: string): string {
-  const s = name.replace(/[^A-Za-z0-9_]/g, '_');
+  const s = name.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
   return s === '' ? 'node' : /^[0-9]/.test(s) ? `n${s}` : s;
 }
 
@@ -228,8 +228,17 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
 function num(node: OnnxGraphNode, name: string, type: 'INT' | 'FLOAT', fallback: number): number {
   const a: OnnxAttribute | undefined = node.attributes[name];
   if (a === undefined) return fallback;
-  if (a.type === type || (type === 'FLOAT' && a.type === 'INT')) return (a as { value: number }).value;
+  if (a.type === type || (type === 'FLOAT' && a.type === 'INT')) return type === 'FLOAT' ? shortestFloat32((a as { value: number }).value) : (a as { value: number }).value;
   return unsupported(`attribute ${name} is ${a.type} (expected ${type})`);
+}
+
+/** The shortest decimal that is the same float32 (a FLOAT attribute 0.2 reads as 0.20000000298…; options print it). */
+function shortestFloat32(v: number): number {
+  for (let digits = 1; digits <= 9; digits++) {
+    const d = Number(v.toPrecision(digits));
+    if (Math.fround(d) === v) return d;
+  }
+  return v;
 }
 
 /** Weights must be finite numbers: a NaN or ∞ in a file would silently poison every output. */

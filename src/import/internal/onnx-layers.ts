@@ -156,7 +156,7 @@ const batchNorm: Converter = (ctx) => {
     if (v.data.length !== features) unsupported(`has ${v.data.length} values of ${name} for ${features} channels`);
     return [name, weight([c], x.flat ? toFlatOrder(v.data, x.flat) : v.data)] as const;
   });
-  return { ...ctx.emit('batchNorm', { epsilon: Math.fround(ctx.float('epsilon', 1e-5)) }, Object.fromEntries(params)), ...(x.flat ? { flat: x.flat } : {}) };
+  return { ...ctx.emit('batchNorm', { epsilon: ctx.float('epsilon', 1e-5) }, Object.fromEntries(params)), ...(x.flat ? { flat: x.flat } : {}) };
 };
 
 /** A per-feature vector of a map flattened in NCHW order, in NHWC order. */
@@ -331,10 +331,10 @@ const softmax: Converter = (ctx) => {
 };
 
 const hardSigmoid: Converter = (ctx) => {
-  const alpha = Math.fround(ctx.float('alpha', 0.2));
-  const beta = Math.fround(ctx.float('beta', 0.5));
+  const alpha = ctx.float('alpha', 0.2);
+  const beta = ctx.float('beta', 0.5);
   return elementwise(ctx, 'hardSigmoid', {
-    alpha: alpha === Math.fround(1 / 6) ? undefined : alpha,
+    alpha: Math.fround(alpha) === Math.fround(1 / 6) ? undefined : alpha,
     beta: beta === 0.5 ? undefined : beta,
   });
 };
@@ -442,8 +442,8 @@ export const LAYER_CONVERTERS: Readonly<Record<string, Converter>> = {
   Sigmoid: unary('sigmoid'),
   Tanh: unary('tanh'),
   HardSwish: unary('hardSwish'),
-  LeakyRelu: (ctx) => elementwise(ctx, 'leakyRelu', { alpha: Math.fround(ctx.float('alpha', 0.01)) }),
-  Elu: (ctx) => elementwise(ctx, 'elu', { alpha: ctx.float('alpha', 1) === 1 ? undefined : Math.fround(ctx.float('alpha', 1)) }),
+  LeakyRelu: (ctx) => elementwise(ctx, 'leakyRelu', { alpha: ctx.float('alpha', 0.01) }),
+  Elu: (ctx) => elementwise(ctx, 'elu', { alpha: ctx.float('alpha', 1) === 1 ? undefined : ctx.float('alpha', 1) }),
   Gelu: (ctx) => elementwise(ctx, 'gelu', { approximate: ctx.string('approximate', 'none') === 'none' ? undefined : ctx.string('approximate', 'none') }),
   HardSigmoid: hardSigmoid,
   Clip: clip,
