@@ -1,0 +1,419 @@
+/**
+ * A pool of kernel threads over one shared `WebAssembly.Memory`: `pool.run(calls, begin, end)` splits a
+ * row range between the main thread and the workers, each running the same kernel calls on its rows, and
+ * returns when all are done — synchronously, so `model.run` stays synchronous. Kernels write disjoint
+ * rows and compute each element the same way whatever the split (src/kernels/wasm/abi.ts), so results are
+ * bit-identical for every thread count.
+ *
+ * Design (worker-source.ts holds the thread's side and the control block's layout):
+ * - Workers get the compiled module and the memory by postMessage and instantiate the module on that
+ *   memory; jobs then go through Atomics on a control block, never through messages (the main thread is
+ *   inside a synchronous call and handles no events).
+ * - Starting a worker is asynchronous: until a worker raises its `ready` flag the pool runs without it,
+ *   so a pool is usable at once (single-threaded at first) and the values never depend on it.
+ * - Waking: a worker polls its `go` cell for `spinMicros` after each job, then sleeps in Atomics.wait;
+ *   the main thread notifies only sleepers. Polling pays because a sleeping worker wakes late on a
+ *   busy VM while a network's layers come every 0.2–2 ms.
+ * - Waiting: the main thread polls `done`; in Node it then sleeps with Atomics.wait (browsers forbid
+ *   Atomics.wait on the main thread, so there it only polls). A worker that has not finished after
+ *   `timeoutMs` is taken as stuck: the pool throws and stops using threads.
+ * - A trap in a worker is written into the control block and thrown by `run` on the main thread.
+ *
+ * Where threads come from: in browsers `globalThis.Worker` with a Blob URL (only when cross-origin
+ * isolated, as shared memory requires); in Node `worker_threads`, reached through
+ * `process.getBuiltinModule` (Node ≥ 20.16) or a dynamic import of a computed specifier, so no static
+ * `node:` import ties this browser-safe module to Node. A `workerFactory` option replaces both.
+ */
+import {
+  ARGS_BYTE, CALL, CONTROL_BYTES, CTL, ERROR_TEXT, MAX_ARGS, MAX_CALLS, MAX_WORKERS, THREAD,
+  BROWSER_THREAD_SOURCE, NODE_THREAD_SOURCE, kernelNames, type ThreadInit,
+} from './worker-source.js';
+
+/** One kernel invocation of a job; every thread makes it with its own rows (and scratch slot). */
+export interface KernelCall {
+  /** The export's name. */
+  readonly kernel: string;
+  /** All arguments; the thread's row range replaces `args[range]` and `args[range + 1]`. */
+  readonly args: readonly number[];
+  /** Index of the row-begin argument (row-end follows it). */
+  readonly range: number;
+  /** A per-thread scratch block: thread `t` (main = 0) gets `args[scratch.arg] + t · scratch.bytes`. */
+  readonly scratch?: { readonly arg: number; readonly bytes: number };
+}
+
+/** A started thread, as the pool drives it (a Node Worker or a browser Worker behind one shape). */
+export interface PoolWorker {
+  postMessage(message: ThreadInit): void;
+  /** Called with the thread's messages (`{ ready }` or `{ error }`) and with its crash. */
+  listen(onMessage: (m: { ready?: true; error?: string }) => void, onError: (e: unknown) => void): void;
+  terminate(): void;
+}
+
+/** Starts one thread; `null` when this runtime cannot. */
+export type WorkerFactory = () => PoolWorker | null;
+
+/** How to make a pool. */
+export interface ThreadPoolOptions {
+  /** The compiled kernels (workers instantiate it again) and the shared memory it imports. */
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+  /** The main thread's instance exports (its share of each job runs there). */
+  readonly exports: WebAssembly.Exports;
+  /** Threads including the main one (default: 2, or 1 on a single core; at most 16). */
+  readonly threads?: number;
+  /** Micro-seconds a worker polls after a job before sleeping (default 5000). */
+  readonly spinMicros?: number;
+  /** Milli-seconds the main thread waits for a worker's share before giving up on threads (default 30000). */
+  readonly timeoutMs?: number;
+  /** Starts threads; default: browser Workers or Node worker_threads, whichever this runtime has. */
+  readonly workerFactory?: WorkerFactory;
+}
+
+/** The pool: `run` is synchronous and always completes (single-threaded when no worker is ready). */
+export interface ThreadPool {
+  /** Threads a job may use (main included): the number of scratch slots a caller must provide. */
+  readonly threads: number;
+  /** Threads ready now (main included). */
+  readyThreads(): number;
+  /** Resolves once every worker has started or failed, with the ready count (main included). */
+  whenReady(): Promise<number>;
+  /** Messages of workers that failed to start. */
+  readonly failures: readonly string[];
+  /** Runs `calls` on rows `[begin, end)` split at multiples of `grain` rows from `begin`. */
+  run(calls: readonly KernelCall[], begin: number, end: number, grain?: number): void;
+  /** Changes the polling time of idle workers (micro-seconds). */
+  setSpinMicros(us: number): void;
+  /** Stops the workers; later runs are single-threaded. */
+  dispose(): void;
+}
+
+/**
+ * The number of cores this runtime reports (1 when unknown).
+ * @example availableCores() //=> 2 on this machine
+ */
+export function availableCores(): number {
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  if (nav?.hardwareConcurrency) return nav.hardwareConcurrency;
+  const os = nodeBuiltin<{ availableParallelism?: () => number; cpus(): unknown[] }>('os');
+  if (os) return os.availableParallelism?.() ?? os.cpus().length;
+  return 1;
+}
+
+type NodeWorker = {
+  postMessage(m: unknown): void;
+  on(event: 'message' | 'error' | 'exit', f: (v: never) => void): void;
+  unref(): void;
+  terminate(): Promise<number>;
+};
+type WorkerThreads = { Worker: new (src: string, opts: { eval: true; execArgv: string[] }) => NodeWorker };
+
+/** A Node built-in module by name, synchronously (Node ≥ 20.16), else undefined. */
+function nodeBuiltin<T>(name: string): T | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return proc?.getBuiltinModule?.(`node:${name}`) as T | undefined;
+}
+
+function nodeFactory(threads: WorkerThreads): WorkerFactory {
+  return () => {
+    const w = new threads.Worker(NODE_THREAD_SOURCE, { eval: true, execArgv: [] });
+    return {
+      postMessage: (m) => w.postMessage(m),
+      listen(onMessage, onError) {
+        // Referenced until it reports (so awaiting `whenReady` keeps Node alive), then unreferenced so
+        // that an idle pool does not; unref must follow `on('message')`, which references the port again.
+        w.on('message', ((m: { ready?: true; error?: string }) => {
+          onMessage(m);
+          w.unref();
+        }) as (v: never) => void);
+        w.on('error', onError as (v: never) => void);
+        w.on('exit', ((code: number) => onError(new Error(`kernel thread exited (code ${code})`))) as (v: never) => void);
+      },
+      terminate: () => void w.terminate(),
+    };
+  };
+}
+
+type BrowserWorker = {
+  postMessage(m: unknown): void;
+  addEventListener(type: 'message' | 'error', f: (e: { data?: unknown; message?: string }) => void): void;
+  terminate(): void;
+};
+
+function browserFactory(): WorkerFactory | null {
+  const g = globalThis as {
+    Worker?: new (url: string) => BrowserWorker;
+    Blob?: typeof Blob;
+    URL?: { createObjectURL(b: Blob): string; revokeObjectURL(u: string): void };
+    crossOriginIsolated?: boolean;
+  };
+  if (!g.Worker || !g.Blob || !g.URL?.createObjectURL || g.crossOriginIsolated !== true) return null;
+  const { Worker: W, Blob: B, URL: U } = g as Required<typeof g>;
+  return () => {
+    const url = U.createObjectURL(new B([BROWSER_THREAD_SOURCE], { type: 'text/javascript' }));
+    let w: BrowserWorker;
+    try {
+      w = new W(url);
+    } finally {
+      U.revokeObjectURL(url);
+    }
+    return {
+      postMessage: (m) => w.postMessage(m),
+      listen(onMessage, onError) {
+        w.addEventListener('message', (e) => onMessage(e.data as { ready?: true; error?: string }));
+        w.addEventListener('error', (e) => onError(new Error(e.message ?? 'kernel thread failed')));
+      },
+      terminate: () => w.terminate(),
+    };
+  };
+}
+
+/** The default factory, synchronously where possible, else a promise of it (older Node 20: dynamic import). */
+function defaultFactory(): WorkerFactory | null | Promise<WorkerFactory | null> {
+  const browser = browserFactory();
+  if (browser) return browser;
+  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  if (!proc?.versions?.node) return null;
+  const threads = nodeBuiltin<WorkerThreads>('worker_threads');
+  if (threads) return nodeFactory(threads);
+  const spec = 'node:worker_threads'; // computed, so bundlers for browsers leave it alone
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ spec).then(
+    (m: WorkerThreads) => nodeFactory(m),
+    () => null,
+  );
+}
+
+/** Whether Atomics.wait may block this thread (not on a browser's main thread). */
+function canBlock(ctl: Int32Array): boolean {
+  try {
+    Atomics.wait(ctl, CTL.done, -1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Milli-seconds the main thread polls `done` before it sleeps (a share's imbalance is usually below this). */
+const MAIN_SPIN_MS = 2;
+
+/**
+ * Starts `threads − 1` workers on `module` and `memory`; usable at once.
+ * @example const pool = createThreadPool({ module, memory, exports: instance.exports }); pool.run([{ kernel: 'rowSum', args: [x, y, n, 0, rows], range: 3 }], 0, rows)
+ */
+export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
+  const { module, memory, exports } = options;
+  const want = Math.max(1, Math.min(Math.floor(options.threads ?? Math.min(2, availableCores())), MAX_WORKERS + 1));
+  const timeoutMs = options.timeoutMs ?? 30000;
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const control = shared ? new SharedArrayBuffer(CONTROL_BYTES) : null;
+  const ctl = control ? new Int32Array(control) : new Int32Array(1);
+  const args = control ? new Float64Array(control, ARGS_BYTE, MAX_ARGS) : new Float64Array(0);
+  ctl[CTL.spinMicros] = options.spinMicros ?? 5000;
+  const blocking = control !== null && canBlock(ctl);
+
+  const names = kernelNames(module);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const fns = new Map<string, (...a: number[]) => unknown>();
+  const fn = (name: string): ((...a: number[]) => unknown) => {
+    let f = fns.get(name);
+    if (!f) {
+      const e = exports[name];
+      if (typeof e !== 'function' || !index.has(name)) throw new Error(`wasm threads: the module has no function '${name}'`);
+      f = e as (...a: number[]) => unknown;
+      fns.set(name, f);
+    }
+    return f;
+  };
+
+  const workers: PoolWorker[] = [];
+  const failures: string[] = [];
+  const live: number[] = []; // worker indices ready now (reused array)
+  let started = 0; // workers that reported ready or failed
+  let disposed = false;
+  let seq = 0;
+  let settle: () => void = () => {};
+  const allSettled = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  const settleOne = (): void => {
+    if (++started >= workers.length) settle();
+  };
+
+  const spawn = (factory: WorkerFactory | null): void => {
+    if (disposed || !factory || !control) return settle();
+    for (let i = 0; i < want - 1; i++) {
+      let w: PoolWorker | null;
+      try {
+        w = factory();
+      } catch (e) {
+        failures.push(`kernel thread ${i + 1} could not start: ${String((e as Error).message ?? e)}`);
+        break;
+      }
+      if (!w) break;
+      const at = workers.length;
+      workers.push(w);
+      let settled = false;
+      const done = (failure?: string): void => {
+        if (failure !== undefined) failures.push(`kernel thread ${at + 1}: ${failure}`);
+        if (!settled) {
+          settled = true;
+          settleOne();
+        }
+      };
+      w.listen(
+        (m) => done(m.error),
+        (e) => {
+          if (disposed) return;
+          Atomics.store(ctl, THREAD.base + at * THREAD.stride + THREAD.ready, -1);
+          done(String((e as Error)?.message ?? e));
+        },
+      );
+      w.postMessage({ module, memory, control, index: at });
+    }
+    if (workers.length === 0 || started >= workers.length) settle();
+  };
+  if (want > 1 && control) {
+    const f = options.workerFactory ?? defaultFactory();
+    if (f instanceof Promise) void f.then(spawn);
+    else spawn(f);
+  } else settle();
+
+  /** Workers ready now (flags read with Atomics: no event-loop turn needed; a crashed worker's flag is −1). */
+  const readyWorkers = (): readonly number[] => {
+    live.length = 0;
+    for (let i = 0; i < workers.length; i++) {
+      if (Atomics.load(ctl, THREAD.base + i * THREAD.stride + THREAD.ready) === 1) live.push(i);
+    }
+    return live;
+  };
+
+  const stopThreads = (): void => {
+    if (!control) return;
+    Atomics.store(ctl, CTL.quit, 1);
+    for (let i = 0; i < workers.length; i++) {
+      const go = THREAD.base + i * THREAD.stride + THREAD.go;
+      Atomics.add(ctl, go, 1);
+      Atomics.notify(ctl, go);
+    }
+    for (const w of workers) w.terminate();
+    workers.length = 0;
+  };
+
+  const callArgs = (c: KernelCall, b: number, e: number, slot: number): number[] => {
+    const a = c.args.slice();
+    a[c.range] = b;
+    a[c.range + 1] = e;
+    if (c.scratch) a[c.scratch.arg]! += slot * c.scratch.bytes;
+    return a;
+  };
+  const runHere = (calls: readonly KernelCall[], b: number, e: number, slot: number): void => {
+    for (const c of calls) fn(c.kernel)(...callArgs(c, b, e, slot));
+  };
+
+  /** Waits until `count` workers are done; throws when one is stuck past the timeout. */
+  const waitDone = (count: number): void => {
+    const start = now();
+    let d = Atomics.load(ctl, CTL.done);
+    for (let n = 1; d < count; n++) {
+      if ((n & 255) === 0) {
+        const t = now() - start;
+        if (t > timeoutMs) {
+          stopThreads();
+          throw new Error(`wasm threads: ${count - d} kernel thread(s) did not finish within ${timeoutMs} ms (stuck or dead); the pool runs single-threaded from now on`);
+        }
+        if (blocking && t > MAIN_SPIN_MS) {
+          Atomics.store(ctl, CTL.mainSleeping, 1);
+          d = Atomics.load(ctl, CTL.done);
+          if (d < count) Atomics.wait(ctl, CTL.done, d, Math.min(100, timeoutMs - t + 1));
+          Atomics.store(ctl, CTL.mainSleeping, 0);
+        }
+      }
+      d = Atomics.load(ctl, CTL.done);
+    }
+  };
+
+  const runJob = (calls: readonly KernelCall[], begin: number, end: number, grain: number): void => {
+    const rows = end - begin;
+    for (const c of calls) fn(c.kernel); // unknown names fail here, on the main thread
+    const team = readyWorkers();
+    const parts = Math.min(1 + team.length, Math.ceil(rows / grain));
+    if (parts <= 1 || disposed) {
+      runHere(calls, begin, end, 0);
+      return;
+    }
+    // Calls and arguments.
+    let a = 0;
+    calls.forEach((c, i) => {
+      const at = CALL.base + i * CALL.stride;
+      ctl[at + CALL.kernel] = index.get(c.kernel)!;
+      ctl[at + CALL.nargs] = c.args.length;
+      ctl[at + CALL.argAt] = a;
+      ctl[at + CALL.range] = c.range;
+      ctl[at + CALL.scratch] = c.scratch ? c.scratch.arg : -1;
+      ctl[at + CALL.scratchBytes] = c.scratch ? c.scratch.bytes : 0;
+      args.set(c.args, a);
+      a += c.args.length;
+    });
+    ctl[CTL.calls] = calls.length;
+    Atomics.store(ctl, CTL.done, 0);
+    Atomics.store(ctl, CTL.errors, 0);
+    Atomics.store(ctl, CTL.errorThread, 0);
+    // Split: part p gets [begin + cut(p), begin + cut(p + 1)), cuts at multiples of `grain`; main takes part 0.
+    const units = Math.ceil(rows / grain);
+    const cut = (p: number): number => Math.min(rows, Math.round((units * p) / parts) * grain);
+    seq++;
+    for (let p = 1; p < parts; p++) {
+      const me = THREAD.base + team[p - 1]! * THREAD.stride;
+      ctl[me + THREAD.begin] = begin + cut(p);
+      ctl[me + THREAD.end] = begin + cut(p + 1);
+      ctl[me + THREAD.slot] = p;
+      Atomics.store(ctl, me + THREAD.go, seq);
+      if (Atomics.load(ctl, me + THREAD.sleeping) !== 0) Atomics.notify(ctl, me + THREAD.go);
+    }
+    let mainError: unknown = null;
+    try {
+      runHere(calls, begin, begin + cut(1), 0);
+    } catch (e) {
+      mainError = e;
+    }
+    waitDone(parts - 1);
+    if (mainError !== null) throw mainError;
+    if (Atomics.load(ctl, CTL.errors) > 0) {
+      const len = ctl[CTL.errorLength]!;
+      let text = '';
+      for (let i = 0; i < len; i++) text += String.fromCharCode(ctl[ERROR_TEXT + i]!);
+      throw new Error(`wasm threads: kernel thread ${ctl[CTL.errorThread]} failed in ${text}`);
+    }
+  };
+
+  return {
+    threads: want,
+    readyThreads: () => 1 + readyWorkers().length,
+    whenReady: () => allSettled.then(() => 1 + readyWorkers().length),
+    failures,
+    run(calls, begin, end, grain = 1) {
+      if (!(end >= begin) || !(grain >= 1)) throw new Error(`wasm threads: bad row range [${begin}, ${end}) or grain ${grain}`);
+      if (end === begin || calls.length === 0) return;
+      // Jobs hold at most MAX_CALLS calls and MAX_ARGS arguments; longer lists run as several jobs.
+      let from = 0;
+      while (from < calls.length) {
+        let to = from;
+        let n = 0;
+        while (to < calls.length && to - from < MAX_CALLS && n + calls[to]!.args.length <= MAX_ARGS) n += calls[to++]!.args.length;
+        if (to === from) throw new Error(`wasm threads: ${calls[from]!.kernel} has ${calls[from]!.args.length} arguments (at most ${MAX_ARGS})`);
+        runJob(to === 0 && from === 0 && to === calls.length ? calls : calls.slice(from, to), begin, end, grain);
+        from = to;
+      }
+    },
+    setSpinMicros(us) {
+      if (control) Atomics.store(ctl, CTL.spinMicros, Math.max(0, Math.round(us)));
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      stopThreads();
+      settle();
+    },
+  };
+}
