@@ -20,10 +20,10 @@ afterAll(() => log.print());
 const node = (opType: string, inputs: string[], outputs: string[], attributes?: OnnxNode['attributes']): OnnxNode => ({ opType, inputs, outputs, ...(attributes ? { attributes } : {}) });
 
 /** x [2, C, H, W] → Conv(attributes) → y, weight [O, C/group, kh, kw]. */
-const convCase = (x: number[], w: number[], attributes: OnnxNode['attributes'], bias = true): Case => ({
+const convCase = (x: number[], w: number[], attributes: OnnxNode['attributes'], bias = true, op = 'Conv'): Case => ({
   x,
-  nodes: [node('Conv', bias ? ['x', 'w', 'b'] : ['x', 'w'], ['y'], attributes)],
-  initializers: [init('w', w, 1), ...(bias ? [init('b', [w[0]!], 2)] : [])],
+  nodes: [node(op, bias ? ['x', 'w', 'b'] : ['x', 'w'], ['y'], attributes)],
+  initializers: [init('w', w, 1), ...(bias ? [init('b', [op === 'Conv' ? w[0]! : w[1]!], 2)] : [])],
 });
 
 /** [name, case, kinds the import must produce (in order)] */
@@ -36,6 +36,9 @@ const CASES: [string, Case, string[]][] = [
   ['Conv x=[2,4,6,6] w=[6,2,3,3] group=2 p=[1,0,1,0]', convCase([2, 4, 6, 6], [6, 2, 3, 3], { group: 2, pads: [1, 0, 1, 0] }), ['conv2d']],
   ['Conv depthwise x=[2,4,7,7] w=[8,1,3,3] group=4 (M=2) s=2 p=1', convCase([2, 4, 7, 7], [8, 1, 3, 3], { group: 4, strides: [2, 2], pads: [1, 1, 1, 1] }), ['depthwiseConv2d']],
   ['Conv depthwise x=[2,3,12,9] w=[3,1,5,5] group=3 s=[2,1] p=2 no bias', convCase([2, 3, 12, 9], [3, 1, 5, 5], { group: 3, strides: [2, 1], pads: [2, 2, 2, 2] }, false), ['depthwiseConv2d']],
+  ['ConvTranspose x=[2,3,4,5] w=[3,4,3,3] s=2 pads=[1,0,0,1] output_padding=[1,1]', convCase([2, 3, 4, 5], [3, 4, 3, 3], { strides: [2, 2], pads: [1, 0, 0, 1], output_padding: [1, 1] }, true, 'ConvTranspose'), ['conv2dTranspose']],
+  ['ConvTranspose x=[2,3,4,5] w=[3,2,4,4] s=2 output_shape=[8,10] no bias', convCase([2, 3, 4, 5], [3, 2, 4, 4], { strides: [2, 2], output_shape: [8, 10] }, false, 'ConvTranspose'), ['conv2dTranspose']],
+  ['ConvTranspose x=[2,3,4,5] w=[3,2,3,3] s=2 auto_pad=SAME_UPPER', convCase([2, 3, 4, 5], [3, 2, 3, 3], { strides: [2, 2], auto_pad: 'SAME_UPPER' }, true, 'ConvTranspose'), ['conv2dTranspose']],
   [
     'MaxPool x=[2,3,7,6] k=3 s=2 p=1 ceil_mode=1',
     { x: [2, 3, 7, 6], nodes: [node('MaxPool', ['x'], ['y'], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1], ceil_mode: 1 })] },

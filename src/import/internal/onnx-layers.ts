@@ -110,6 +110,52 @@ const conv: Converter = (ctx) => {
   return ctx.emit(kind, options(opts), b ? { kernel, bias: weight([o], b.data) } : { kernel });
 };
 
+/**
+ * ConvTranspose (group 1): weight `[I, O, kh, kw]` → `[kh, kw, O, I]`. ONNX and convtype agree on
+ * `out = (in − 1)·s − pb − pe + d·(k − 1) + op + 1`; `output_shape` and SAME_* are turned into explicit pads.
+ */
+const convTranspose: Converter = (ctx) => {
+  const x = map4(ctx);
+  const w = ctx.constant(1, 'weight W');
+  const b = ctx.input(2) === undefined ? undefined : ctx.constant(2, 'bias B');
+  if (w.dims.length !== 4) unsupported(`has a weight of dims [${w.dims.join(', ')}] (convtype imports 2-D transposed convolutions: [I, O, kh, kw])`);
+  const [i, o, kh, kw] = w.dims as [number, number, number, number];
+  if (ctx.int('group', 1) !== 1) unsupported(`has group ${ctx.int('group', 1)} (convtype's conv2dTranspose has one group)`);
+  if (i !== x.shape[3]) unsupported(`has a weight for ${i} input channels, reading ${x.shape[3]}`);
+  if (b && b.data.length !== o) unsupported(`has a bias of ${b.data.length} values for ${o} output channels`);
+  const stride = spatial(ctx, 'strides', 1);
+  const dilation = spatial(ctx, 'dilations', 1);
+  const outPad = ctx.ints('output_padding', [0, 0])!;
+  const ke = [dilation[0] * (kh - 1) + 1, dilation[1] * (kw - 1) + 1];
+  const hw = x.shape.slice(1, 3);
+  const full = hw.map((n, a) => (n! - 1) * stride[a]! + ke[a]! + outPad[a]!);
+  const auto = ctx.string('auto_pad', 'NOTSET');
+  const wanted = ctx.ints('output_shape', undefined) ?? (auto === 'SAME_UPPER' || auto === 'SAME_LOWER' ? hw.map((n, a) => n! * stride[a]!) : undefined);
+  let pads: number[];
+  if (wanted !== undefined) {
+    const target = wanted.slice(-2);
+    const total = full.map((f, a) => f - target[a]!);
+    if (total.some((t) => t < 0)) unsupported(`asks for output_shape [${target.join(', ')}] larger than the ${full.join('×')} a transposed convolution gives`);
+    // SAME_LOWER puts the odd pad at the beginning, everything else at the end (ONNX's ConvTranspose rule).
+    const begin = total.map((t) => (auto === 'SAME_LOWER' ? t - Math.floor(t / 2) : Math.floor(t / 2)));
+    pads = [begin[0]!, begin[1]!, total[0]! - begin[0]!, total[1]! - begin[1]!];
+  } else if (auto === 'NOTSET' || auto === 'VALID') pads = [...(auto === 'VALID' ? [0, 0, 0, 0] : ctx.ints('pads', [0, 0, 0, 0])!)];
+  else return unsupported(`auto_pad '${auto}' is not NOTSET, SAME_UPPER, SAME_LOWER or VALID`);
+  if (pads.length !== 4) unsupported(`pads [${pads.join(', ')}] is not [top, left, bottom, right]`);
+  const kernelShape = [kh, kw, o, i];
+  const kernel = weight(kernelShape, toConvtype(weightLayout('conv2dTranspose', 'kernel', kernelShape), w.data));
+  const opts = options({
+    filters: o,
+    kernel: pairOption(kh, kw),
+    stride: stride[0] === 1 && stride[1] === 1 ? undefined : pairOption(...stride),
+    padding: padOption(pads),
+    outputPadding: outPad[0] === 0 && outPad[1] === 0 ? undefined : pairOption(outPad[0]!, outPad[1]!),
+    dilation: dilation[0] === 1 && dilation[1] === 1 ? undefined : pairOption(...dilation),
+    useBias: b !== undefined,
+  });
+  return ctx.emit('conv2dTranspose', opts, b ? { kernel, bias: weight([o], b.data) } : { kernel });
+};
+
 function pool(kind: 'maxPool2d' | 'avgPool2d'): Converter {
   return (ctx) => {
     const x = map4(ctx);
@@ -423,6 +469,7 @@ const shape: Converter = (ctx) => {
 /** Converters of nodes that read at least one activation, by op type. */
 export const LAYER_CONVERTERS: Readonly<Record<string, Converter>> = {
   Conv: conv,
+  ConvTranspose: convTranspose,
   MaxPool: pool('maxPool2d'),
   AveragePool: pool('avgPool2d'),
   GlobalAveragePool: globalPool('globalAvgPool2d'),
