@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConvtypeError } from '../../src/errors.js';
 import { buildModel } from '../../src/import/build.js';
 import { importOnnx } from '../../src/import/onnx.js';
-import { rng } from '../io/build.js';
+import { mutant } from '../onnx/mutants.js';
 import type { OnnxNode } from '../reference/onnx.js';
 import { bytesOf, init, ints, scalar } from './onnx-helpers.js';
 
@@ -58,17 +58,7 @@ describe('fuzz: importOnnx on mutants of a small importable model', () => {
     const outcomes: Record<string, number> = {};
     let slowest = 0;
     for (let seed = 1; seed <= N; seed++) {
-      const r = rng(seed);
-      let bytes: Uint8Array;
-      if (seed % 4 === 0) bytes = BASE.slice(0, Math.floor(r() * BASE.length));
-      else {
-        bytes = BASE.slice();
-        const flips = 1 + Math.floor(r() * 4);
-        for (let i = 0; i < flips; i++) {
-          const at = Math.floor(r() * bytes.length);
-          bytes[at] = r() < 0.5 ? bytes[at]! ^ (1 << Math.floor(r() * 8)) : Math.floor(r() * 256);
-        }
-      }
+      const bytes = mutant(BASE, seed);
       const t0 = performance.now();
       let outcome: string;
       try {

@@ -12,6 +12,7 @@ import { exportPyTorchWeights } from '../../src/io/pytorch-export.js';
 import { encodeModel, loadOnnxWeights, readOnnxInitializers, toOnnx, type NamedTensor } from '../../src/onnx/index.js';
 import { Message } from '../../src/onnx/proto.js';
 import { rng } from '../io/build.js';
+import { mutant } from './mutants.js';
 
 const emptyGraph = { nodes: [], inputs: [], outputs: [], opset: 17, irVersion: 8 };
 const withInitializers = (initializers: NamedTensor[]): Uint8Array => encodeModel({ ...emptyGraph, initializers });
@@ -250,18 +251,7 @@ describe('fuzz: truncations and byte flips of a small valid model', () => {
     let refused = 0;
     let slowest = 0;
     for (let seed = 1; seed <= N; seed++) {
-      const r = rng(seed);
-      let bytes: Uint8Array;
-      const mode = seed % 3;
-      if (mode === 0) bytes = full.slice(0, Math.floor(r() * full.length));
-      else {
-        bytes = full.slice();
-        const flips = 1 + Math.floor(r() * (mode === 1 ? 2 : 6));
-        for (let i = 0; i < flips; i++) {
-          const at = Math.floor(r() * bytes.length);
-          bytes[at] = r() < 0.5 ? bytes[at]! ^ (1 << Math.floor(r() * 8)) : Math.floor(r() * 256);
-        }
-      }
+      const bytes = mutant(full, seed);
       const t0 = performance.now();
       try {
         const out = readOnnxInitializers(bytes);
