@@ -24,7 +24,7 @@ const INDIRECT_MIN_CHANNELS = 16;
 /** Target bytes of one im2col chunk (stays in L2 with the B panel streaming past it). */
 const IM2COL_CHUNK_BYTES = 128 * 1024;
 /** Target bytes of the A rows one row block of the GEMM reads (they stay in L2 across the B panels). */
-const ROW_BLOCK_BYTES = 64 * 1024;
+const ROW_BLOCK_BYTES = 384 * 1024;
 
 /** How a packed conv computes on the GEMM kernels. */
 export type GemmMethod = 'indirect' | 'im2col';
