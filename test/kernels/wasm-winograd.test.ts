@@ -206,9 +206,11 @@ describe('wasm winograd: row ranges split like threads give the same bits', () =
 });
 
 describe('wasm winograd: shapes and errors', () => {
-  it('picks F(4×4) for large outputs and F(2×2) for small ones', () => {
+  it('picks F(4×4) unless the output is too small for 4×4 tiles', () => {
     expect(winogradWasmTile(convGeometry(c(1, 56, 56, 128, 256, [[1, 1], [1, 1]])))).toBe(4);
-    expect(winogradWasmTile(convGeometry(c(1, 7, 7, 512, 512, [[1, 1], [1, 1]])))).toBe(2);
+    expect(winogradWasmTile(convGeometry(c(1, 7, 7, 512, 512, [[1, 1], [1, 1]])))).toBe(4);
+    expect(winogradWasmTile(convGeometry(c(1, 4, 4, 256, 256, [[1, 1], [1, 1]])))).toBe(2);
+    expect(winogradWasmTile(convGeometry(c(4, 4, 4, 256, 256, [[1, 1], [1, 1]])))).toBe(4);
   });
   it('rejects what it does not compute', () => {
     const strided = convGeometry({ ...c(1, 8, 8, 4, 4, [[1, 1], [1, 1]]), s: [2, 2] });

@@ -12,8 +12,9 @@
  *
  * F(4×4,3×3) (36 points) does 4× fewer multiplies than the direct conv, F(2×2,3×3) (16 points) 2.25×.
  * F(4×4) is the default: on random data its error against the naive reference stays well inside 1e-4
- * (test/kernels/wasm-winograd.test.ts prints both). F(2×2) remains for small outputs, where 4×4 tiles
- * would mostly compute padding. Inputs with ±∞: the transforms subtract inputs, so an ∞ in a tile gives
+ * (≈ 1e-5 at 256–512 channels against ≈ 6e-7 for F(2×2); test/kernels/wasm-winograd.test.ts prints both)
+ * and it ran 1.5× faster than F(2×2) on the VGG layer (bench/wasm-kernels.ts). F(2×2) remains for small
+ * outputs, where 4×4 tiles would mostly compute padding (`winogradWasmTile`). Inputs with ±∞: the transforms subtract inputs, so an ∞ in a tile gives
  * NaN in that tile's outputs (the direct conv would give ±∞); NaN propagates as usual.
  */
 import type { Activation } from '../activation.js';
@@ -45,9 +46,6 @@ const SLOTS = 17;
 const CHUNK_BYTES = 2 * 1024 * 1024;
 const MIN_CHUNK_TILES = 16;
 
-/** Below this many output pixels per image side, F(2×2) (less edge waste) instead of F(4×4). */
-const SMALL_SIDE = 8;
-
 const roundUp = (v: number, m: number): number => Math.ceil(v / m) * m;
 
 /**
@@ -62,11 +60,23 @@ export function isWinogradWasmShape(g: Conv2dGeometry): boolean {
 }
 
 /**
- * The tile the packer picks for `g`: F(4×4) unless the output is small.
+ * Multiplies saved against the direct conv with output tiles of `tile`: edge tiles compute outputs past the
+ * image and the GEMM computes tiles in fours, so small outputs save less (4×4 outputs: 1.0 for F(4×4),
+ * whose one tile is padded to four, 2.25 for F(2×2)).
+ */
+function savings(g: Conv2dGeometry, tile: WinogradTile): number {
+  const tiles = g.batch * Math.ceil(g.outH / tile) * Math.ceil(g.outW / tile);
+  return (g.batch * g.outH * g.outW * 9) / (roundUp(tiles, 4) * (tile + 2) ** 2);
+}
+
+/**
+ * The tile the packer picks for `g`: the one that saves more multiplies, F(4×4) on a tie (its transforms
+ * cost less per output). Measured on one thread: 7×7×512→512 runs at 102 GFLOP/s with F(4×4), 58 with
+ * F(2×2); 4×4×256→256 at 37 with F(4×4), 79 with F(2×2).
  * @example winogradWasmTile(vgg56) //=> 4
  */
 export function winogradWasmTile(g: Conv2dGeometry): WinogradTile {
-  return Math.min(g.outH, g.outW) < SMALL_SIDE ? 2 : 4;
+  return savings(g, 4) >= savings(g, 2) ? 4 : 2;
 }
 
 /** Byte offsets (from the scratch pointer) of the scratch areas, and the tiles per chunk. */
