@@ -12,7 +12,7 @@ import { exportPyTorchWeights } from '../../src/io/pytorch-export.js';
 import { encodeModel, loadOnnxWeights, readOnnxInitializers, toOnnx, type NamedTensor } from '../../src/onnx/index.js';
 import { Message } from '../../src/onnx/proto.js';
 import { rng } from '../io/build.js';
-import { mutant } from './mutants.js';
+import { fuzzFormat } from './mutants.js';
 
 const emptyGraph = { nodes: [], inputs: [], outputs: [], opset: 17, irVersion: 8 };
 const withInitializers = (initializers: NamedTensor[]): Uint8Array => encodeModel({ ...emptyGraph, initializers });
@@ -247,22 +247,9 @@ describe('fuzz: truncations and byte flips of a small valid model', () => {
     const full = Uint8Array.of(...base, ...withInitializers([{ name: 'd', dims: [2, 2], data: Float32Array.of(1, 2, 3, 4) }, { name: 'e', dims: [1], data: Int32Array.of(-5) }]).subarray(2));
     expect(Object.keys(readOnnxInitializers(full)).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     const N = 3000;
-    let parsed = 0;
-    let refused = 0;
-    let slowest = 0;
-    for (let seed = 1; seed <= N; seed++) {
-      const bytes = mutant(full, seed);
-      const t0 = performance.now();
-      try {
-        const out = readOnnxInitializers(bytes);
-        for (const t of Object.values(out)) expect(t.data.length).toBe(t.dims.reduce((p, d) => p * d, 1));
-        parsed++;
-      } catch (e) {
-        if (!(e instanceof FormatError)) throw new Error(`seed ${seed}: ${String(e)}`);
-        refused++;
-      }
-      slowest = Math.max(slowest, performance.now() - t0);
-    }
+    const { parsed, refused, slowest } = fuzzFormat(full, N, (bytes) => {
+      for (const t of Object.values(readOnnxInitializers(bytes))) expect(t.data.length).toBe(t.dims.reduce((p, d) => p * d, 1));
+    });
     console.log(`onnx decode fuzz: ${N} mutants of ${full.length} bytes, ${parsed} parsed, ${refused} FormatError, slowest ${slowest.toFixed(2)} ms`);
     expect(parsed + refused).toBe(N);
     expect(refused).toBeGreaterThan(N / 3);

@@ -10,7 +10,7 @@ import { FormatError } from '../../src/io/errors.js';
 import { encodeModel, type OnnxModel } from '../../src/onnx/encode.js';
 import { readOnnxGraph } from '../../src/onnx/graph.js';
 import { Message } from '../../src/onnx/proto.js';
-import { mutant } from './mutants.js';
+import { fuzzFormat } from './mutants.js';
 
 const MODEL: OnnxModel = {
   nodes: [
@@ -193,22 +193,10 @@ describe('fuzz: truncations and byte flips of a small model with every attribute
     const full = encodeModel(MODEL);
     expect(readOnnxGraph(full).nodes).toHaveLength(5);
     const N = 3000;
-    let parsed = 0;
-    let refused = 0;
-    let slowest = 0;
-    for (let seed = 1; seed <= N; seed++) {
-      const bytes = mutant(full, seed);
-      const t0 = performance.now();
-      try {
-        const g = readOnnxGraph(bytes);
-        for (const t of g.initializers.values()) expect(t.data.length).toBe(t.dims.reduce((p, d) => p * d, 1));
-        parsed++;
-      } catch (e) {
-        if (!(e instanceof FormatError)) throw new Error(`seed ${seed}: ${String(e)}`);
-        refused++;
-      }
-      slowest = Math.max(slowest, performance.now() - t0);
-    }
+    const { parsed, refused, slowest } = fuzzFormat(full, N, (bytes) => {
+      const g = readOnnxGraph(bytes);
+      for (const t of g.initializers.values()) expect(t.data.length).toBe(t.dims.reduce((p, d) => p * d, 1));
+    });
     console.log(`onnx graph fuzz: ${N} mutants of ${full.length} bytes, ${parsed} parsed, ${refused} FormatError, slowest ${slowest.toFixed(2)} ms`);
     expect(parsed + refused).toBe(N);
     expect(refused).toBeGreaterThan(N / 3);

@@ -2,6 +2,7 @@
  * Seeded mutants of a valid file for the fuzz tests of the ONNX readers: a third truncated at a random
  * length, a third with 1–2 bytes flipped or replaced, a third with 1–6.
  */
+import { FormatError } from '../../src/io/errors.js';
 import { rng } from '../io/build.js';
 
 /**
@@ -19,4 +20,33 @@ export function mutant(full: Uint8Array, seed: number): Uint8Array {
     bytes[at] = r() < 0.5 ? bytes[at]! ^ (1 << Math.floor(r() * 8)) : Math.floor(r() * 256);
   }
   return bytes;
+}
+
+/** What `fuzzFormat` saw: mutants read, refused with FormatError, and the slowest (ms). */
+export interface FuzzCounts {
+  parsed: number;
+  refused: number;
+  slowest: number;
+}
+
+/**
+ * Reads `n` mutants of `full` with `read`; each must return or throw `FormatError` (anything else is rethrown
+ * with its seed).
+ * @example fuzzFormat(bytes, 3000, readOnnxGraph) //=> { parsed: 843, refused: 2157, slowest: 8.5 }
+ */
+export function fuzzFormat(full: Uint8Array, n: number, read: (bytes: Uint8Array) => void): FuzzCounts {
+  const counts: FuzzCounts = { parsed: 0, refused: 0, slowest: 0 };
+  for (let seed = 1; seed <= n; seed++) {
+    const bytes = mutant(full, seed);
+    const t0 = performance.now();
+    try {
+      read(bytes);
+      counts.parsed++;
+    } catch (e) {
+      if (!(e instanceof FormatError)) throw new Error(`seed ${seed}: ${String(e)}`);
+      counts.refused++;
+    }
+    counts.slowest = Math.max(counts.slowest, performance.now() - t0);
+  }
+  return counts;
 }
