@@ -63,6 +63,11 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
     return name;
   };
 
+  // ——— who reads what ———
+  const readers = new Map<string, OnnxGraphNode[]>();
+  for (const n of g.nodes) for (const i of n.inputs) if (i !== '') readers.set(i, [...(readers.get(i) ?? []), n]);
+  const outputNames = new Set(g.outputs.map((o) => o.name));
+
   // ——— inputs ———
   for (const [name, t] of g.initializers) values.set(name, { kind: 'const', dims: t.dims, data: t.data, int: t.dataType !== FLOAT && t.dataType !== 10 && t.dataType !== 11 });
   g.inputs.forEach((x, index) => {
@@ -73,23 +78,23 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
     if (x.elemType !== FLOAT) return problem(`has element type ${x.elemType} (convtype inputs are FLOAT = 1)`);
     const declared = (x.dims ?? []).map((d) => (typeof d === 'number' ? d : null));
     if (declared.length !== 4 && declared.length !== 2) return problem(`has ${x.dims === undefined ? 'no declared shape' : `rank ${declared.length}`} (convtype imports NCHW feature maps [N, C, H, W] and feature vectors [N, F])`);
-    const nhwc = declared.length === 4 ? [declared[0]!, declared[2]!, declared[3]!, declared[1]!] : declared;
+    // NHWC when every reader transposes it to NCHW first (tf2onnx).
+    const users = readers.get(x.name) ?? [];
+    const channelsLast =
+      declared.length === 4 && users.length > 0 && !outputNames.has(x.name) && users.every((n) => n.opType === 'Transpose' && n.attributes.perm?.type === 'INTS' && n.attributes.perm.value.join(',') === '0,3,1,2');
+    const nhwc = declared.length === 4 && !channelsLast ? [declared[0]!, declared[2]!, declared[3]!, declared[1]!] : declared;
     const shape = resolveInputShape(x.name, nhwc, index, options);
     if (typeof shape === 'string') return problem(shape);
     const name = unique(sanitize(x.name));
     inputs.push({ name, shape });
     shapes.set(name, [-1, ...shape]);
-    values.set(x.name, { kind: 'act', ref: name, shape: [-1, ...shape] });
+    values.set(x.name, { kind: 'act', ref: name, shape: [-1, ...shape], ...(channelsLast ? { channelsLast } : {}) });
     if (shape.length === 3) {
       const shown = x.dims!.map((d) => (typeof d === 'number' ? String(d) : d === null ? '?' : d)).join(', ');
-      notes.push(`input '${x.name}' is NCHW [${shown}] in the ONNX model; convtype's '${name}' takes NHWC ${formatShape([-1, ...shape])}`);
+      notes.push(`input '${x.name}' is ${channelsLast ? 'NHWC' : 'NCHW'} [${shown}] in the ONNX model; convtype's '${name}' takes NHWC ${formatShape([-1, ...shape])}`);
     }
   });
 
-  // ——— who reads what ———
-  const readers = new Map<string, OnnxGraphNode[]>();
-  for (const n of g.nodes) for (const i of n.inputs) if (i !== '') readers.set(i, [...(readers.get(i) ?? []), n]);
-  const outputNames = new Set(g.outputs.map((o) => o.name));
   const absorbed = new Set<OnnxGraphNode>();
 
   // ——— nodes ———
@@ -127,7 +132,9 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
       act: (i) => {
         const v = ins[i] as Value | undefined;
         if (v === undefined) return unsupported(`has no input ${i}`);
-        return v.kind === 'act' ? v : unsupported(`reads a constant as input ${i} where convtype needs a computed tensor`);
+        if (v.kind === 'const') return unsupported(`reads a constant as input ${i} where convtype needs a computed tensor`);
+        if (v.channelsLast) unsupported(`reads input ${i} in NHWC order ${formatShape([-1, ...v.shape.slice(1)])} (convtype imports NCHW graphs; NHWC only at their boundary, transposed)`);
+        return v;
       },
       constant: (i, what) => {
         const v = ins[i] as Value | undefined;
@@ -216,7 +223,7 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
       continue;
     }
     outputs.push(v.ref);
-    if (v.shape.length === 4) notes.push(`output '${o.name}' is NCHW [N, ${onnxDims(v).slice(1).join(', ')}] in the ONNX model; convtype's '${v.ref}' is NHWC ${formatShape(v.shape)}`);
+    if (v.shape.length === 4) notes.push(`output '${o.name}' is ${v.channelsLast ? 'NHWC' : 'NCHW'} [N, ${onnxDims(v).slice(1).join(', ')}] in the ONNX model; convtype's '${v.ref}' is NHWC ${formatShape(v.shape)}`);
     else if (o.name !== v.ref) notes.push(`output '${o.name}' is convtype's '${v.ref}' ${formatShape(v.shape)}`);
   }
   if (unsupportedOps.length > 0) throw new ImportError('onnx model', unsupportedOps);

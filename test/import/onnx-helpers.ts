@@ -31,13 +31,15 @@ export const ints = (name: string, data: readonly number[]): NamedTensor => ({ n
 /** A float scalar initializer. */
 export const scalar = (name: string, v: number): NamedTensor => ({ name, dims: [], data: Float32Array.of(v) });
 
-/** A hand-made ONNX graph with one float input `x` (NCHW, declared with a symbolic batch) and one output `y`. */
+/** A hand-made ONNX graph with one float input `x` (NCHW unless `nhwc`, declared with a symbolic batch) and one output `y`. */
 export interface Case {
   readonly nodes: readonly OnnxNode[];
   readonly initializers?: readonly NamedTensor[];
   /** The input's run dims, NCHW, batch first. */
   readonly x: readonly number[];
   readonly opset?: number;
+  /** The graph's input and output are NHWC already (tf2onnx style): no transposes around the comparison. */
+  readonly nhwc?: boolean;
 }
 
 /** The case as ONNX bytes (batch declared as 'N'). */
@@ -65,8 +67,8 @@ export async function runBoth(c: Case, options: ImportOptions = {}): Promise<{ o
     })
   ).y!;
   const m = buildModel(graph) as unknown as { run(x: unknown): { shape: readonly number[]; data: Float32Array } };
-  const nhwcIn = c.x.length === 4 ? nchwToNhwc({ dims: c.x, data }) : { dims: c.x, data };
+  const nhwcIn = c.x.length === 4 && !c.nhwc ? nchwToNhwc({ dims: c.x, data }) : { dims: c.x, data };
   const out = m.run(tensor(nhwcIn.dims as number[], nhwcIn.data));
-  const ort = ref.dims.length === 4 ? nchwToNhwc(ref) : ref;
+  const ort = ref.dims.length === 4 && !c.nhwc ? nchwToNhwc(ref) : ref;
   return { ours: out.data, ort: ort.data, graph, shape: [...out.shape], dims: [...ort.dims] };
 }

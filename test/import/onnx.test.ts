@@ -214,6 +214,16 @@ const CASES: [string, Case, string[]][] = [
     },
     ['globalAvgPool2d', 'flatten', 'dense', 'sigmoid', 'reshape', 'multiply'],
   ],
+  [
+    'tf2onnx style: NHWC x=[2,6,5,3] → Transpose(0,3,1,2) → Conv → Relu → Transpose(0,2,3,1) (no layers for the transposes)',
+    {
+      x: [2, 6, 5, 3],
+      nhwc: true,
+      nodes: [node('Transpose', ['x'], ['t'], { perm: [0, 3, 1, 2] }), node('Conv', ['t', 'w'], ['c'], { pads: [1, 1, 1, 1] }), node('Relu', ['c'], ['r']), node('Transpose', ['r'], ['y'], { perm: [0, 2, 3, 1] })],
+      initializers: [init('w', [4, 3, 3, 3], 1)],
+    },
+    ['conv2d', 'relu'],
+  ],
 ];
 
 describe('importOnnx vs ONNX Runtime on hand-made graphs', () => {
@@ -292,7 +302,7 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
     expect(error(open, { inputShapes: { x: [10, 12, 4] } }).unsupported[0]!.reason).toMatch(/does not fit the declared/);
   });
 
-  it('configurations convtype cannot express: a computed weight, a softmax over W, a reshape that mixes NCHW order, Clip(−1, 1), Div by an activation', () => {
+  it('configurations convtype cannot express: a computed weight, a softmax over W, a reshape that mixes NCHW order, Clip(−1, 1), Div by an activation, an inner Transpose', () => {
     const e = error(
       bytesOf({
         x: [1, 4, 3, 3],
@@ -302,7 +312,8 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
           node('Reshape', ['x', 'shape'], ['r']),
           node('Clip', ['x', 'lo', 'hi'], ['k']),
           node('Div', ['x', 'x'], ['d']),
-          node('Sum', ['c', 's', 'r', 'k', 'd'], ['y']),
+          node('Transpose', ['x'], ['t'], { perm: [0, 1, 3, 2] }),
+          node('Sum', ['c', 's', 'r', 'k', 'd', 't'], ['y']),
         ],
         initializers: [ints('shape', [1, 4, 9, 1]), scalar('lo', -1), scalar('hi', 1)],
       }),
@@ -313,7 +324,8 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
       'Reshape_2: reshapes [B, 4, 3, 3] to [1, 4, 9, 1], which moves data between channels and pixels (NCHW and NHWC orders differ)',
       'Clip_3: clips to [-1, 1] (convtype has relu for [0, ∞) and relu6 for [0, 6])',
       'Div_4: divides [B, 4, 3, 3] by [B, 4, 3, 3] (convtype has no elementwise division)',
-      expect.stringMatching(/^Sum_5: no convtype layer for this op/),
+      'Transpose_5: transposes [B, 4, 3, 3] by [0,1,3,2] (convtype imports the NHWC ↔ NCHW transposes at a graph\'s boundary only)',
+      expect.stringMatching(/^Sum_6: no convtype layer for this op/),
     ]);
   });
 

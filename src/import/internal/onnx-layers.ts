@@ -455,6 +455,15 @@ function joinActs(ctx: NodeContext, op: string, a: ActValue, b: ActValue): Value
   return unsupported(`divides ${showOnnx(a)} by ${showOnnx(b)} (convtype has no elementwise division)`);
 }
 
+/** The boundary transposes of a tf2onnx-style graph (NHWC ↔ NCHW): convtype's value is the same either way. */
+const transpose: Converter = (ctx) => {
+  const x = ctx.input(0) as ActValue;
+  const perm = (ctx.ints('perm', undefined) ?? []).join(',');
+  if (x.shape.length === 4 && x.channelsLast && perm === '0,3,1,2') return { kind: 'act', ref: x.ref, shape: x.shape };
+  if (x.shape.length === 4 && !x.channelsLast && perm === '0,2,3,1') return { kind: 'act', ref: x.ref, shape: x.shape, channelsLast: true };
+  return unsupported(`transposes ${showOnnx(x)} by [${perm}] (convtype imports the NHWC ↔ NCHW transposes at a graph's boundary only)`);
+};
+
 /** The shape of an activation as an int64 constant (ONNX dims, batch 1). */
 const shape: Converter = (ctx) => {
   const dims = onnxDims(ctx.act(0));
@@ -502,4 +511,5 @@ export const LAYER_CONVERTERS: Readonly<Record<string, Converter>> = {
   Mul: arithmetic('Mul'),
   Div: arithmetic('Div'),
   Shape: shape,
+  Transpose: transpose,
 };

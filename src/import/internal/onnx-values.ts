@@ -28,6 +28,11 @@ export interface ActValue {
   readonly shape: readonly number[];
   /** For a rank-2 value flattened from a feature map with more than one pixel: that map's `[H, W, C]`. */
   readonly flat?: readonly number[];
+  /**
+   * The ONNX tensor is this map in NHWC order, as convtype holds it: a tf2onnx-style graph takes NHWC input and
+   * transposes it to NCHW (and back at the end). Only a `Transpose` (or a graph output) may read it.
+   */
+  readonly channelsLast?: boolean;
 }
 
 export type Value = ConstValue | ActValue;
@@ -42,7 +47,7 @@ export const unsupported = (reason: string): never => {
 /** The ONNX (NCHW) dims of an activation, batch 1: `[1, C, H, W]` for convtype's `[B, H, W, C]`. */
 export function onnxDims(v: ActValue): number[] {
   const s = v.shape.map((d, i) => (i === 0 ? 1 : d));
-  return s.length === 4 ? [s[0]!, s[3]!, s[1]!, s[2]!] : s;
+  return s.length === 4 && !v.channelsLast ? [s[0]!, s[3]!, s[1]!, s[2]!] : s;
 }
 
 /** `[1, C, H, W]` as printed in messages, with the batch as `B`. */

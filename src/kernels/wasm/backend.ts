@@ -12,10 +12,12 @@
 import type { Activation } from '../activation.js';
 import { jsBackend, type Backend, type PackedHandle } from '../backend.js';
 import type { Conv2dGeometry, Conv2dTransposeGeometry, DenseGeometry } from '../geometry.js';
-import { denseAsConv, gemmConvScratchBytes, gemmMethod, packGemmConv, runGemmConv, type GemmConv, type GemmMethod } from './conv.js';
-import { isDepthwiseWasmShape, packDepthwiseWasm, runDepthwiseWasm } from './depthwise.js';
+import { activationCode } from './abi.js';
+import { denseAsConv, gemmConvCalls, gemmConvScratchBytes, gemmMethod, packGemmConv, type GemmConv, type GemmMethod } from './conv.js';
+import { isDepthwiseWasmShape, packDepthwiseWasm } from './depthwise.js';
 import { createHeap, type Heap, type HeapOptions } from './heap.js';
-import { isWinogradWasmShape, packWinogradWasm, runWinogradWasm, winogradWasmScratchBytes } from './winograd.js';
+import { createThreadPool, type KernelCall, type ThreadPool } from './threads.js';
+import { isWinogradWasmShape, packWinogradWasm, winogradWasmScratchBytes } from './winograd.js';
 
 /** Channels (in and out) from which Winograd's transforms cost less than the multiplies they save. */
 const WINOGRAD_MIN_CHANNELS = 16;
@@ -25,48 +27,76 @@ function usesWinograd(g: Conv2dGeometry): boolean {
   return isWinogradWasmShape(g) && g.inC >= WINOGRAD_MIN_CHANNELS && g.outC >= WINOGRAD_MIN_CHANNELS;
 }
 
-/** Scratch bytes a conv of `g` needs per thread. */
+/** Scratch bytes a conv of `g` needs per thread (a multiple of 16, so every thread's block stays aligned). */
 function convScratchBytes(g: Conv2dGeometry): number {
   if (isDepthwiseWasmShape(g)) return 0;
-  if (usesWinograd(g)) return winogradWasmScratchBytes(g);
-  return gemmConvScratchBytes(g);
+  return Math.ceil((usesWinograd(g) ? winogradWasmScratchBytes(g) : gemmConvScratchBytes(g)) / 16) * 16;
 }
 
 /** Packs a conv for the kernel its shape calls for: depthwise, Winograd 3×3, or the GEMM paths. */
 function packConv(heap: Heap, g: Conv2dGeometry, kernel: Float32Array, bias: Float32Array | null): WasmConv {
   const scratchBytes = convScratchBytes(g);
+  const rows = g.batch * g.outH;
   if (isDepthwiseWasmShape(g)) {
     const p = packDepthwiseWasm(heap, g, kernel, bias);
-    return { method: 'depthwise', scratchBytes, run: (x, y, act, _s, r0, r1) => runDepthwiseWasm(heap, p, x, y, act, r0, r1) };
+    return {
+      method: 'depthwise', scratchBytes, rows, grain: 1,
+      calls: (x, y, act) => [{ kernel: 'depthwise_conv', args: [p.params, x, y, ...codeAlpha(act), 0, rows], range: 5 }],
+    };
   }
   if (usesWinograd(g)) {
     const p = packWinogradWasm(heap, g, kernel, bias);
-    return { method: 'winograd', scratchBytes, run: (x, y, act, s, r0, r1) => runWinogradWasm(heap, p, x, y, act, s, r0, r1) };
+    const kernelName = p.tile === 2 ? 'winograd_f2x2' : 'winograd_f4x4';
+    return {
+      // Splits at whole tile rows (a tile cut by a split would be computed by both threads).
+      method: 'winograd', scratchBytes, rows, grain: g.batch === 1 || g.outH % p.tile === 0 ? p.tile : 1,
+      calls: (x, y, act, s) => [{ kernel: kernelName, args: [p.params, x, y, s, ...codeAlpha(act), 0, rows], range: 6, scratch: { arg: 3, bytes: scratchBytes } }],
+    };
   }
   const p = packGemmConv(heap, g, kernel, bias);
-  return { method: gemmMethod(g), scratchBytes, run: (x, y, act, s, r0, r1) => runGemmConv(heap, p, x, y, act, s, r0, r1) };
+  // The GEMM calls range over output pixels; splits at the micro-tile's 4 rows.
+  return { method: gemmMethod(g), scratchBytes, rows: rows * g.outW, grain: 4, calls: (x, y, act, s) => gemmConvCalls(p, x, y, act, s) };
+}
+
+function codeAlpha(act: Activation): [number, number] {
+  const { code, alpha } = activationCode(act);
+  return [code, alpha];
 }
 
 const WASM = 'wasm';
 
 /** Options of `createWasmBackend`. */
-export type WasmBackendOptions = HeapOptions;
+export type WasmBackendOptions = HeapOptions & {
+  /**
+   * Threads for convs and dense layers, the calling one included (default: 2, or 1 on one core; always 1
+   * without shared memory, e.g. a browser page that is not cross-origin isolated). Extra threads start in
+   * the background; until they are up, calls run on the calling thread (the results are the same).
+   */
+  readonly threads?: number;
+};
 
 /** The WebAssembly backend: a `Backend` plus its heap and the allocation hook the executor uses. */
 export interface WasmBackend extends Backend {
   readonly heap: Heap;
+  /** The kernel threads (`await backend.threads.whenReady()` to wait for them). */
+  readonly threads: ThreadPool;
+  /** Stops the kernel threads; later calls run on the calling thread. */
+  dispose(): void;
   /** A block of `floats` float32 in the heap, as a getter of its current view. */
   allocate(floats: number): () => Float32Array;
 }
 
 /**
- * A conv packed for one of the wasm kernels: `run` computes output rows [rowBegin, rowEnd) of batch·outH on
- * byte pointers, with `scratchBytes` of scratch (per thread).
+ * A conv packed for one of the wasm kernels: `calls` are its kernel calls on byte pointers for the whole
+ * range [0, rows) (output rows, or output pixels for the GEMM paths), which threads split at multiples of
+ * `grain`; each thread has `scratchBytes` of scratch.
  */
 interface WasmConv {
   readonly method: 'depthwise' | 'winograd' | GemmMethod;
   readonly scratchBytes: number;
-  run(x: number, y: number, act: Activation, scratch: number, rowBegin: number, rowEnd: number): void;
+  readonly rows: number;
+  readonly grain: number;
+  calls(x: number, y: number, act: Activation, scratch: number): KernelCall[];
 }
 
 type ConvHandle = PackedHandle<Conv2dGeometry> & { readonly conv: WasmConv };
@@ -84,6 +114,7 @@ function own<T extends PackedHandle<unknown>>(p: PackedHandle<unknown>, kernel: 
  */
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
   const heap = createHeap(options);
+  const threads = createThreadPool({ module: heap.module, memory: heap.memory, exports: heap.kernels as unknown as WebAssembly.Exports, threads: options.threads });
   let staging = -1;
   let stagingBytes = 0;
 
@@ -132,6 +163,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const backend: WasmBackend = {
     name: WASM,
     heap,
+    threads,
+    dispose: () => threads.dispose(),
     allocate(floats) {
       const ptr = heap.alloc(Math.max(1, floats) * 4);
       heap.f32().fill(0, ptr / 4, ptr / 4 + floats);
@@ -141,13 +174,13 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       checkSizes('conv2d', kernel.length, g.kernelH * g.kernelW * (g.inC / g.groups) * g.outC, bias, g.outC);
       return { backend: WASM, geometry: g, conv: packConv(heap, g, kernel, bias) };
     },
-    conv2dScratchSize: (g) => Math.ceil(convScratchBytes(g) / 4),
+    conv2dScratchSize: (g) => (convScratchBytes(g) * threads.threads) / 4,
     conv2d(p, x, xOff, y, yOff, act, scratch) {
       const h = own<ConvHandle>(p, 'conv2d');
       const g = h.geometry;
-      const rows = g.batch * g.outH;
-      call(x, xOff, g.batch * g.inH * g.inW * g.inC, y, yOff, rows * g.outW * g.outC, scratch, h.conv.scratchBytes, (xp, yp, sp) =>
-        h.conv.run(xp, yp, act, sp, 0, rows),
+      const c = h.conv;
+      call(x, xOff, g.batch * g.inH * g.inW * g.inC, y, yOff, g.batch * g.outH * g.outW * g.outC, scratch, c.scratchBytes * threads.threads, (xp, yp, sp) =>
+        threads.run(c.calls(xp, yp, act, sp), 0, c.rows, c.grain),
       );
     },
     packConv2dTranspose(g, kernel, bias): TransposeHandle {
@@ -165,7 +198,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     dense(p, x, xOff, y, yOff, act: Activation) {
       const h = own<DenseHandle>(p, 'dense');
       const g = h.geometry;
-      call(x, xOff, g.batch * g.inFeatures, y, yOff, g.batch * g.units, null, 0, (xp, yp) => runGemmConv(heap, h.gemm, xp, yp, act, 0, 0, g.batch));
+      call(x, xOff, g.batch * g.inFeatures, y, yOff, g.batch * g.units, null, 0, (xp, yp) => threads.run(gemmConvCalls(h.gemm, xp, yp, act, 0), 0, g.batch, 4));
     },
     maxPool2d: jsBackend.maxPool2d,
     avgPool2d: jsBackend.avgPool2d,

@@ -28,6 +28,8 @@ export interface HeapOptions {
 
 /** A heap with the allocator and view helpers the backend needs. */
 export interface Heap extends WasmHeap {
+  /** The compiled kernels (kernel threads instantiate it on the same memory). */
+  readonly module: WebAssembly.Module;
   readonly shared: boolean;
   readonly relaxed: boolean;
   /** Returns a block from `alloc` to the allocator. */
@@ -54,7 +56,8 @@ export function createHeap(options: HeapOptions = {}): Heap {
   const relaxed = options.relaxed ?? wasmRelaxedSimdSupported();
   const memory = new WebAssembly.Memory(shared ? { initial: 1, maximum: MAX_PAGES, shared: true } : { initial: 1, maximum: MAX_PAGES });
   const binary = decode(relaxed ? (shared ? RELAXED_SHARED : RELAXED) : shared ? SIMD_SHARED : SIMD);
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(binary as BufferSource), { env: { memory, abort: () => {} } });
+  const module = new WebAssembly.Module(binary as BufferSource);
+  const instance = new WebAssembly.Instance(module, { env: { memory, abort: () => {} } });
   const kernels = instance.exports as unknown as WasmHeap['kernels'];
   const base = Math.ceil((kernels.heapBase!() as number) / ALIGN) * ALIGN;
 
@@ -76,6 +79,7 @@ export function createHeap(options: HeapOptions = {}): Heap {
   };
 
   const heap: Heap = {
+    module,
     memory,
     kernels,
     shared,

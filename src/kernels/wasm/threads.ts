@@ -59,7 +59,7 @@ export interface ThreadPoolOptions {
   readonly memory: WebAssembly.Memory;
   /** The main thread's instance exports (its share of each job runs there). */
   readonly exports: WebAssembly.Exports;
-  /** Threads including the main one (default: 2, or 1 on a single core; at most 16). */
+  /** Threads including the main one (default: 2, or 1 on a single core; at most 16; 1 when the memory is not shared). */
   readonly threads?: number;
   /** Micro-seconds a worker polls after a job before sleeping (default 5000). */
   readonly spinMicros?: number;
@@ -203,9 +203,9 @@ const MAIN_SPIN_MS = 2;
  */
 export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
   const { module, memory, exports } = options;
-  const want = Math.max(1, Math.min(Math.floor(options.threads ?? Math.min(2, availableCores())), MAX_WORKERS + 1));
-  const timeoutMs = options.timeoutMs ?? 30000;
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const want = shared ? Math.max(1, Math.min(Math.floor(options.threads ?? Math.min(2, availableCores())), MAX_WORKERS + 1)) : 1;
+  const timeoutMs = options.timeoutMs ?? 30000;
   const control = shared ? new SharedArrayBuffer(CONTROL_BYTES) : null;
   const ctl = control ? new Int32Array(control) : new Int32Array(1);
   const args = control ? new Float64Array(control, ARGS_BYTE, MAX_ARGS) : new Float64Array(0);
