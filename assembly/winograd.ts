@@ -9,8 +9,8 @@
 // r = n·outH + oy in [rowBegin, rowEnd) are written.
 //
 // Per chunk of T tiles: (1) input transform V_ξ[t] = (Bᵀ·d·B)_ξ over 4 channels at a time (out-of-bounds
-// taps point at a zero row); (2) per point ξ, a GEMM M_ξ = V_ξ·U_ξ with a 4×8 register tile (4 splatted
-// V values × 2 U vectors into 8 accumulators, the largest tile V8 keeps in registers); (3) output transform
+// taps point at a zero row); (2) per point ξ, a GEMM M_ξ = V_ξ·U_ξ on the 4×8 register tile of
+// assembly/gemm.ts (one tap, rows listed in a table of byte offsets); (3) output transform
 // Aᵀ·m·A plus bias and activation, stored straight into y. Each output element is computed from its own
 // tile by a fixed sequence of operations (k ascending), so results never depend on the row split; a tile
 // cut by rowBegin/rowEnd is computed whole and stored partly.
@@ -18,7 +18,7 @@
 // Non-finite inputs: the transforms subtract inputs, so an ∞ anywhere in a tile becomes ∞ − ∞ = NaN in the
 // tile's outputs (the direct convolution would give ±∞ for some of them); NaN stays NaN either way.
 import { load4, store4 } from './lanes';
-import { madd } from './simd';
+import { gemmIndirect } from './gemm';
 
 // Slots of the parameter block (i32), written by src/kernels/wasm/winograd.ts (same names there).
 const P_BATCH = 0;
@@ -38,6 +38,7 @@ const P_TAB = 13;
 const P_TEMP = 14;
 const P_V = 15;
 const P_M = 16;
+const P_ROWS = 17;
 
 // @ts-ignore: decorator
 @inline
@@ -208,66 +209,6 @@ function outputTile4(
 
 // ---- the shared driver ----
 
-/**
- * M_ξ (tiles × coutP8) = V_ξ (tiles × cin, rows ldv bytes apart) · U_ξ for every point ξ; row tails repeat
- * the last row (M has room for ⌈tiles/4⌉·4 rows).
- */
-function gemmPoints(
-  points: i32, v: usize, vPoint: usize, ldv: usize, tiles: i32, cin: i32,
-  u: usize, coutP8: i32, m: usize, mPoint: usize, ldm: usize,
-): void {
-  const panel = <usize>cin << 5;
-  const uPoint = (<usize>(coutP8 >> 3)) * panel;
-  const last = tiles - 1;
-  for (let xi = 0; xi < points; xi++) {
-    const vx = v + <usize>xi * vPoint;
-    const mx = m + <usize>xi * mPoint;
-    let wp = u + <usize>xi * uPoint;
-    for (let j = 0; j < coutP8; j += 8) {
-      const end = wp + panel;
-      for (let t = 0; t < tiles; t += 4) {
-        let a0 = vx + <usize>t * ldv;
-        let a1 = vx + <usize>min(t + 1, last) * ldv;
-        let a2 = vx + <usize>min(t + 2, last) * ldv;
-        let a3 = vx + <usize>min(t + 3, last) * ldv;
-        let c00 = f32x4.splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-        let wk = wp;
-        while (wk < end) {
-          const b0 = v128.load(wk);
-          const b1 = v128.load(wk, 16);
-          const s0 = v128.load32_splat(a0);
-          c00 = madd(s0, b0, c00);
-          c01 = madd(s0, b1, c01);
-          const s1 = v128.load32_splat(a1);
-          c10 = madd(s1, b0, c10);
-          c11 = madd(s1, b1, c11);
-          const s2 = v128.load32_splat(a2);
-          c20 = madd(s2, b0, c20);
-          c21 = madd(s2, b1, c21);
-          const s3 = v128.load32_splat(a3);
-          c30 = madd(s3, b0, c30);
-          c31 = madd(s3, b1, c31);
-          a0 += 4;
-          a1 += 4;
-          a2 += 4;
-          a3 += 4;
-          wk += 32;
-        }
-        const mp = mx + <usize>t * ldm + (<usize>j << 2);
-        v128.store(mp, c00);
-        v128.store(mp, c01, 16);
-        v128.store(mp + ldm, c10);
-        v128.store(mp + ldm, c11, 16);
-        v128.store(mp + 2 * ldm, c20);
-        v128.store(mp + 2 * ldm, c21, 16);
-        v128.store(mp + 3 * ldm, c30);
-        v128.store(mp + 3 * ldm, c31, 16);
-      }
-      wp = end;
-    }
-  }
-}
-
 /** The whole convolution for output tiles of m×m (m = 2 or 4); see the file header. */
 function winograd(params: usize, x: usize, y: usize, scratch: usize, act: i32, alpha: f32, rowBegin: i32, rowEnd: i32, m: i32): void {
   if (rowBegin >= rowEnd) return;
@@ -278,6 +219,7 @@ function winograd(params: usize, x: usize, y: usize, scratch: usize, act: i32, a
   const zero = scratch + <usize>param(params, P_ZERO), tab = scratch + <usize>param(params, P_TAB);
   const temp = scratch + <usize>param(params, P_TEMP);
   const v = scratch + <usize>param(params, P_V), mBuf = scratch + <usize>param(params, P_M);
+  const rows = scratch + <usize>param(params, P_ROWS);
   const a = m + 2, points = a * a;
   const cinP = (cin + 3) & ~3, coutP8 = (cout + 7) & ~7;
   const ldv = <usize>cinP << 2, ldm = <usize>coutP8 << 2;
@@ -289,7 +231,9 @@ function winograd(params: usize, x: usize, y: usize, scratch: usize, act: i32, a
   const trBegin = (rowBegin / outH) * tH + (rowBegin % outH) / m;
   const trEnd = ((rowEnd - 1) / outH) * tH + ((rowEnd - 1) % outH) / m + 1;
   const total = (trEnd - trBegin) * tW;
-  memory.fill(zero, 0, ldv);
+  // The zero row (padding taps) doubles as the GEMMs' zero bias; row m of every V_ξ is m·ldv bytes in.
+  memory.fill(zero, 0, <usize>max(cinP, coutP8) << 2);
+  for (let r = 0; r < chunk; r++) store<i32>(rows + (<usize>r << 2), r * <i32>ldv);
 
   for (let t0 = 0; t0 < total; t0 += chunk) {
     const tiles = min(chunk, total - t0);
@@ -317,8 +261,12 @@ function winograd(params: usize, x: usize, y: usize, scratch: usize, act: i32, a
         if (cin4 < cin) inputTile4(tab, temp, <usize>cin4 << 2, cin - cin4, dst, vPoint);
       }
     }
-    // 2. One GEMM per transform point.
-    gemmPoints(points, v, vPoint, ldv, tiles, cin, u, coutP8, mBuf, mPoint, ldm);
+    // 2. One GEMM per transform point: M_ξ (tiles × coutP8) = V_ξ · U_ξ, U_ξ being cin·coutP8 floats.
+    const uPoint = <usize>cin * ldm;
+    for (let xi = 0; xi < points; xi++) {
+      const at = <usize>xi;
+      gemmIndirect(rows, 1, cin, v + at * vPoint, zero, u + at * uPoint, zero, coutP8, mBuf + at * mPoint, coutP8, 0, tiles, tiles, 0, 0);
+    }
     // 3. Output transform, bias, activation, store.
     for (let r = 0; r < tiles; r++) {
       const i = t0 + r, tr = trBegin + i / tW, tx = i % tW;

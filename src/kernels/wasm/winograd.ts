@@ -34,9 +34,9 @@ export interface WinogradWasmPacked {
 /** Slots of the parameter block (assembly/winograd.ts reads the same ones). */
 const P = {
   batch: 0, inH: 1, inW: 2, cin: 3, outH: 4, outW: 5, cout: 6, padTop: 7, padLeft: 8, tiles: 9,
-  u: 10, bias: 11, zero: 12, tab: 13, temp: 14, v: 15, m: 16,
+  u: 10, bias: 11, zero: 12, tab: 13, temp: 14, v: 15, m: 16, rows: 17,
 } as const;
-const SLOTS = 17;
+const SLOTS = 18;
 
 /**
  * Target bytes of one chunk's transformed inputs V and products M, and the fewest tiles per chunk. Every
@@ -88,13 +88,15 @@ function scratchLayout(g: Conv2dGeometry, tile: WinogradTile) {
   const allTiles = g.batch * Math.ceil(g.outH / tile) * Math.ceil(g.outW / tile);
   const perTile = points * (cinP + coutP8) * 4;
   const tiles = Math.min(roundUp(allTiles, 4), Math.max(MIN_CHUNK_TILES, Math.floor(CHUNK_BYTES / perTile / 4) * 4));
+  // The zero row doubles as the GEMMs' zero bias; `rows` lists the byte offsets of V's rows.
   const zero = 0;
-  const tab = zero + cinP * 4;
+  const rows = zero + Math.max(cinP, coutP8) * 4;
+  const tab = rows + roundUp(tiles * 4, 16);
   const temp = tab + roundUp(points * 4, 16);
   const v = temp + points * 16;
   const m = v + points * tiles * cinP * 4;
   const bytes = m + points * tiles * coutP8 * 4;
-  return { tiles, zero, tab, temp, v, m, bytes };
+  return { tiles, zero, rows, tab, temp, v, m, bytes };
 }
 
 /**
@@ -198,6 +200,7 @@ export function packWinogradWasm(
   block[P.temp] = layout.temp;
   block[P.v] = layout.v;
   block[P.m] = layout.m;
+  block[P.rows] = layout.rows;
   new Int32Array(heap.memory.buffer, params, SLOTS).set(block);
   return { geometry: g, tile, params };
 }
