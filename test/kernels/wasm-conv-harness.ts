@@ -15,9 +15,9 @@ export const ACTS: readonly Activation[] = [
   { kind: 'none' }, { kind: 'relu' }, { kind: 'relu6' }, { kind: 'leakyRelu', alpha: 0.1 }, { kind: 'sigmoid' }, { kind: 'tanh' },
 ];
 
-/** Plain-memory heap of the SIMD128 build (the one Node 20 runs without flags). */
-export function testHeap(): Heap {
-  return createHeap({ shared: false, relaxed: false });
+/** A heap of the SIMD128 build (the one Node 20 runs without flags) on plain or shared memory (threads). */
+export function testHeap(shared = false): Heap {
+  return createHeap({ shared, relaxed: false });
 }
 
 /** Floats written before and after the output; they must survive every call. */

@@ -11,6 +11,7 @@ import { conv2dNaive } from '../../src/kernels/conv2d-naive.js';
 import type { Conv2dGeometry } from '../../src/kernels/geometry.js';
 import { isDepthwiseWasmShape, packDepthwiseWasm, runDepthwiseWasm } from '../../src/kernels/wasm/depthwise.js';
 import { convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
+import type { Heap } from '../../src/kernels/wasm/heap.js';
 import { ACTS, bitDiff, ortConv, runInHeap, testHeap, unwritten } from './wasm-conv-harness.js';
 
 type P = ConvArgs['p'];
@@ -53,11 +54,13 @@ function data(g: Conv2dGeometry, seed: number) {
   return { x, w, b };
 }
 
-const heap = testHeap();
+const plainHeap = testHeap();
+const sharedHeap = testHeap(true);
 
 function depthwise(
   g: Conv2dGeometry, x: Float32Array, w: Float32Array, b: Float32Array | null, act: Activation,
   ranges: readonly (readonly [number, number])[] = [[0, g.batch * g.outH]],
+  heap: Heap = plainHeap,
 ): Float32Array {
   const packed = packDepthwiseWasm(heap, g, w, b);
   return runInHeap(heap, g, x, (p) => {
@@ -120,7 +123,7 @@ describe('wasm depthwise: NaN and ±∞ reach exactly the outputs whose window h
   }
 });
 
-describe('wasm depthwise: row ranges split like threads give the same bits', () => {
+describe('wasm depthwise: row ranges split like threads (and shared memory) give the same bits', () => {
   const r = rng(73);
   const cases = [GOLDEN[0], GOLDEN[1], GOLDEN[2], GOLDEN[5], randomArgs(r), randomArgs(r)];
   cases.forEach((a, i) => {
@@ -133,6 +136,7 @@ describe('wasm depthwise: row ranges split like threads give the same bits', () 
       const cuts = [...new Set([0, 1, g.outH, int(r, 0, rows), int(r, 0, rows), rows])].sort((u, v) => u - v);
       const ranges = cuts.slice(1).map((end, k) => [cuts[k], end] as const);
       expect(bitDiff(depthwise(g, x, w, b, act, ranges), whole)).toEqual([]);
+      expect(bitDiff(depthwise(g, x, w, b, act, ranges, sharedHeap), whole), 'shared memory').toEqual([]);
     });
   });
 
@@ -149,9 +153,9 @@ describe('wasm depthwise: shapes and errors', () => {
   it('rejects what it does not compute', () => {
     const grouped = convGeometry({ ...c(1, 8, 8, 8, 1, 3, 1, 1, [[1, 1], [1, 1]]), groups: 4 });
     expect(isDepthwiseWasmShape(grouped)).toBe(false);
-    expect(() => packDepthwiseWasm(heap, grouped, new Float32Array(72), null)).toThrow(/groups = inC > 1 .* \(got groups 4, inC 8, outC 8\)/);
+    expect(() => packDepthwiseWasm(plainHeap, grouped, new Float32Array(72), null)).toThrow(/groups = inC > 1 .* \(got groups 4, inC 8, outC 8\)/);
     const g = convGeometry(c(1, 8, 8, 4, 2, 3, 1, 1, [[1, 1], [1, 1]]));
-    expect(() => packDepthwiseWasm(heap, g, new Float32Array(10), null)).toThrow(/kernel has 10 values \(expected 3·3·1·8 = 72\)/);
-    expect(() => packDepthwiseWasm(heap, g, new Float32Array(72), new Float32Array(4))).toThrow(/bias has 4 values \(expected outC = 8\)/);
+    expect(() => packDepthwiseWasm(plainHeap, g, new Float32Array(10), null)).toThrow(/kernel has 10 values \(expected 3·3·1·8 = 72\)/);
+    expect(() => packDepthwiseWasm(plainHeap, g, new Float32Array(72), new Float32Array(4))).toThrow(/bias has 4 values \(expected outC = 8\)/);
   });
 });

@@ -15,6 +15,7 @@ import {
   isWinogradWasmShape, packWinogradWasm, runWinogradWasm, winogradWasmScratchBytes, winogradWasmTile, type WinogradTile,
 } from '../../src/kernels/wasm/winograd.js';
 import { convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
+import type { Heap } from '../../src/kernels/wasm/heap.js';
 import { ACTS, bitDiff, ortConv, runInHeap, testHeap, unwritten } from './wasm-conv-harness.js';
 
 type P = ConvArgs['p'];
@@ -50,12 +51,14 @@ function data(g: Conv2dGeometry, seed: number) {
   return { x, w, b };
 }
 
-const heap = testHeap();
+const plainHeap = testHeap();
+const sharedHeap = testHeap(true);
 
 /** One whole call (or the rows [begin, end)) of the kernel with tile `tile`. */
 function winograd(
   g: Conv2dGeometry, x: Float32Array, w: Float32Array, b: Float32Array | null, act: Activation, tile: WinogradTile,
   ranges: readonly (readonly [number, number])[] = [[0, g.batch * g.outH]],
+  heap: Heap = plainHeap,
 ): Float32Array {
   const packed = packWinogradWasm(heap, g, w, b, tile);
   const scratch = heap.alloc(winogradWasmScratchBytes(g, tile));
@@ -174,7 +177,7 @@ describe('wasm winograd: NaN and ±∞', () => {
   }
 });
 
-describe('wasm winograd: row ranges split like threads give the same bits', () => {
+describe('wasm winograd: row ranges split like threads (and shared memory) give the same bits', () => {
   const r = rng(63);
   const cases = [GOLDEN[2], GOLDEN[3], GOLDEN[6], GOLDEN[7], randomArgs(r), randomArgs(r)];
   cases.forEach((a, i) => {
@@ -191,6 +194,7 @@ describe('wasm winograd: row ranges split like threads give the same bits', () =
         expect(bitDiff(winograd(g, x, w, b, act, tile, ranges), whole)).toEqual([]);
         const single = Array.from({ length: rows }, (_, k) => [k, k + 1] as const);
         expect(bitDiff(winograd(g, x, w, b, act, tile, single), whole)).toEqual([]);
+        expect(bitDiff(winograd(g, x, w, b, act, tile, ranges, sharedHeap), whole), 'shared memory').toEqual([]);
       });
     }
   });
@@ -215,9 +219,9 @@ describe('wasm winograd: shapes and errors', () => {
   it('rejects what it does not compute', () => {
     const strided = convGeometry({ ...c(1, 8, 8, 4, 4, [[1, 1], [1, 1]]), s: [2, 2] });
     expect(isWinogradWasmShape(strided)).toBe(false);
-    expect(() => packWinogradWasm(heap, strided, new Float32Array(9 * 16), null)).toThrow(/3×3 stride-1 dilation-1 ungrouped conv \(got kernel 3×3, stride 2×2/);
+    expect(() => packWinogradWasm(plainHeap, strided, new Float32Array(9 * 16), null)).toThrow(/3×3 stride-1 dilation-1 ungrouped conv \(got kernel 3×3, stride 2×2/);
     const g = convGeometry(c(1, 8, 8, 4, 4, [[1, 1], [1, 1]]));
-    expect(() => packWinogradWasm(heap, g, new Float32Array(10), null)).toThrow(/kernel has 10 values \(expected 3·3·4·4 = 144\)/);
-    expect(() => packWinogradWasm(heap, g, new Float32Array(144), new Float32Array(3))).toThrow(/bias has 3 values/);
+    expect(() => packWinogradWasm(plainHeap, g, new Float32Array(10), null)).toThrow(/kernel has 10 values \(expected 3·3·4·4 = 144\)/);
+    expect(() => packWinogradWasm(plainHeap, g, new Float32Array(144), new Float32Array(3))).toThrow(/bias has 3 values/);
   });
 });
