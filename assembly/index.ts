@@ -2,6 +2,7 @@
 // pointers into the imported memory and keep no state between calls (src/kernels/wasm/abi.ts).
 export * from './gemm';
 export * from './conv';
+export * from './pool';
 export * from './winograd';
 export * from './depthwise';
 

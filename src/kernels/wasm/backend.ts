@@ -1,8 +1,8 @@
 /**
  * `createWasmBackend()`: the `Backend` on WebAssembly SIMD kernels (assembly/) for convs (depthwise,
- * Winograd 3×3 stride 1 with ≥ 16 channels, else the GEMM paths of conv.ts) and dense layers; pooling,
- * standalone activations, softmax and transposed convs run the plain-TS kernels directly on views of the
- * same memory (they are a few per cent of a network's time).
+ * Winograd 3×3 stride 1 with ≥ 16 channels, else the GEMM paths of conv.ts), dense layers, max/average
+ * pooling and standalone activations (assembly/pool.ts); softmax and transposed convs run the plain-TS
+ * kernels directly on views of the same memory (a fraction of a per cent of a network's time).
  *
  * Zero copy: when the executor's arrays are views of this backend's memory (`allocate`), kernels get
  * byte pointers into them. Any other Float32Array is copied in and out through a staging block, so the
@@ -11,8 +11,8 @@
  */
 import type { Activation } from '../activation.js';
 import { jsBackend, type Backend, type PackedHandle } from '../backend.js';
-import type { Conv2dGeometry, Conv2dTransposeGeometry, DenseGeometry } from '../geometry.js';
-import { activationCode } from './abi.js';
+import type { Conv2dGeometry, Conv2dTransposeGeometry, DenseGeometry, Pool2dGeometry } from '../geometry.js';
+import { ACT, activationCode } from './abi.js';
 import { denseAsConv, gemmConvCalls, gemmConvScratchBytes, gemmMethod, packGemmConv, type GemmConv, type GemmMethod } from './conv.js';
 import { isDepthwiseWasmShape, packDepthwiseWasm } from './depthwise.js';
 import { createHeap, type Heap, type HeapOptions } from './heap.js';
@@ -160,6 +160,16 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     if (heap.pointerOf(y, yOff) < 0) y.set(heap.f32().subarray(yp / 4, yp / 4 + yLen), yOff);
   };
 
+  const pool = (g: Pool2dGeometry, x: Float32Array, xOff: number, y: Float32Array, yOff: number, avg: 0 | 1): void => {
+    const rows = g.batch * g.outH;
+    call(x, xOff, g.batch * g.inH * g.inW * g.channels, y, yOff, rows * g.outW * g.channels, null, 0, (xp, yp) =>
+      heap.kernels.pool2d!(
+        xp, g.inH, g.inW, g.channels, g.outH, g.outW, g.kernelH, g.kernelW, g.strideH, g.strideW, g.dilationH, g.dilationW,
+        g.padTop, g.padLeft, g.padBottom, g.padRight, avg, g.countIncludePad ? 1 : 0, yp, 0, rows,
+      ),
+    );
+  };
+
   const backend: WasmBackend = {
     name: WASM,
     heap,
@@ -200,9 +210,13 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       const g = h.geometry;
       call(x, xOff, g.batch * g.inFeatures, y, yOff, g.batch * g.units, null, 0, (xp, yp) => threads.run(gemmConvCalls(h.gemm, xp, yp, act, 0), 0, g.batch, 4));
     },
-    maxPool2d: jsBackend.maxPool2d,
-    avgPool2d: jsBackend.avgPool2d,
-    activation: jsBackend.activation,
+    maxPool2d: (g, x, xOff, y, yOff) => pool(g, x, xOff, y, yOff, 0),
+    avgPool2d: (g, x, xOff, y, yOff) => pool(g, x, xOff, y, yOff, 1),
+    activation(act, x, xOff, y, yOff, n) {
+      const { code, alpha } = activationCode(act);
+      if (code === ACT.none && x === y && xOff === yOff) return;
+      call(x, xOff, n, y, yOff, n, null, 0, (xp, yp) => heap.kernels.activation!(xp, yp, code, alpha, 0, n));
+    },
     softmax: jsBackend.softmax,
   };
   return backend;
