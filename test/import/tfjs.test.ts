@@ -102,6 +102,34 @@ describe('Keras models built with tfjs-layers', () => {
     expect(graph.layers.map((l) => l.kind)).toEqual(['conv1d', 'relu', 'conv1d', 'tanh', 'flatten', 'dense']);
   });
 
+  it('Rescaling (→ 1×1 depthwise conv: x·scale + offset exactly)', async () => {
+    const m = tfl.sequential({
+      layers: [tfl.layers.rescaling({ inputShape: [9, 8, 3], scale: 1 / 127.5, offset: -1 }), tfl.layers.conv2d({ filters: 2, kernelSize: 3 })],
+    });
+    const { graph, error } = await compare(m, 60);
+    expect(error).toBeLessThanOrEqual(TOLERANCE);
+    expect(graph.layers.map((l) => [l.kind, l.options])).toEqual([
+      ['depthwiseConv2d', { kernel: 1 }],
+      ['conv2d', { filters: 2, kernel: 3 }],
+    ]);
+  });
+
+  it('CenterCrop 9×8 → 6×5 is the window starting at ⌊3/2⌋ = 1 (tf.slice as the reference)', () => {
+    // tfjs-layers 4.22 cannot save a CenterCrop model (computeOutputShape overwrites the input's
+    // batch_input_shape), so this model.json is written by hand, as Keras writes it.
+    const json = {
+      modelTopology: {
+        class_name: 'Sequential',
+        config: { name: 's', layers: [{ class_name: 'CenterCrop', config: { name: 'crop', height: 6, width: 5, batch_input_shape: [null, 9, 8, 3] } }] },
+      },
+      weightsManifest: [],
+    };
+    const graph = importTfjsLayers(json, []);
+    const x = randomInput([1, 9, 8, 3], 70);
+    const expected = tf.tidy(() => tf.slice(tf.tensor(x, [1, 9, 8, 3]), [0, 1, 1, 0], [1, 6, 5, 3]).dataSync().slice());
+    expect(runConvtype(buildModel(graph), [1, 9, 8, 3], x).data).toEqual(expected);
+  });
+
   it('a Keras 3 functional config (keras_history inbound nodes, batch_shape): y = relu(2a + 3b + 1)', () => {
     const kerasTensor = (layer: string) => ({ class_name: '__keras_tensor__', config: { shape: [null, 2], dtype: 'float32', keras_history: [layer, 0, 0] } });
     const json = {

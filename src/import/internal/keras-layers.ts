@@ -303,6 +303,36 @@ const reshape: Converter = (ctx) => {
   return ctx.emit('reshape', { shape: target.map((d) => (d === null ? -1 : (d as number))) });
 };
 
+/** `x·scale + offset` per channel, exactly: a 1×1 depthwise conv whose kernel is the scale and bias the offset. */
+const rescaling: Converter = (ctx) => {
+  const shape = ctx.shapes[0]!;
+  if (shape.length !== 4) unsupported(`Rescaling of a rank-${shape.length} input (convtype expresses it on [B, H, W, C])`);
+  const c = shape[3]!;
+  const perChannel = (key: string, fallback: number): Float32Array => {
+    const v = ctx.config[key] ?? fallback;
+    const values = typeof v === 'number' ? new Array<number>(c).fill(v) : v;
+    if (!Array.isArray(values) || values.length !== c || !values.every((x) => typeof x === 'number')) {
+      return unsupported(`${key} ${JSON.stringify(v)} (expected a number or one per channel, ${c})`);
+    }
+    return Float32Array.from(values as number[]);
+  };
+  const weights = { kernel: { shape: [1, 1, c, 1], data: perChannel('scale', 1) }, bias: { shape: [c], data: perChannel('offset', 0) } };
+  return ctx.emit('depthwiseConv2d', { kernel: 1 }, weights);
+};
+
+/** The central `height × width` window (Keras/tfjs: the extra row or column is cut at the end). */
+const centerCrop: Converter = (ctx) => {
+  const [, h, w] = ctx.shapes[0]!;
+  const height = num(ctx, 'height');
+  const width = num(ctx, 'width');
+  if (ctx.shapes[0]!.length !== 4 || h! < height || w! < width) {
+    unsupported(`CenterCrop to ${height}×${width} of ${ctx.shapes[0]!.length === 4 ? `${h}×${w}` : 'a non-image input'} (Keras resizes when the input is smaller; convtype only crops)`);
+  }
+  const top = Math.floor((h! - height) / 2);
+  const left = Math.floor((w! - width) / 2);
+  return ctx.emit('cropping2d', { cropping: [[top, h! - height - top], [left, w! - width - left]] });
+};
+
 const dropout: Converter = (ctx) => ctx.emit('dropout', { rate: num(ctx, 'rate', 0) });
 
 /** Converters by Keras class name (tfjs-layers uses the same names). */
@@ -332,6 +362,8 @@ export const KERAS_LAYERS: Readonly<Record<string, Converter>> = {
   ZeroPadding2D: (ctx) => (channelsLast(ctx), ctx.emit('zeroPadding2d', { padding: amounts(ctx, 'padding') })),
   Cropping2D: (ctx) => (channelsLast(ctx), ctx.emit('cropping2d', { cropping: amounts(ctx, 'cropping') })),
   UpSampling2D: upSampling2d,
+  Rescaling: rescaling,
+  CenterCrop: centerCrop,
   Add: join('add'),
   Multiply: join('multiply'),
   Concatenate: concatenate,
