@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   const w = net.weights;
   // The same graph and weights on the WebAssembly backend (one thread).
   const images = input([227, 227, 3], { name: 'images' });
-  const wasmNet = model(images, images.apply(alexnetLayers), { backend: createWasmBackend() });
+  const wasmNet = model(images, images.apply(alexnetLayers), { backend: createWasmBackend({ threads: 1 }) });
   wasmNet.setWeights(w);
   const oursWasm = () => wasmNet.run(image).data;
   results['convtype-wasm'] = { ...summarise(await time(oursWasm), macs), maxRelErrVsOurs: relErr(oursWasm(), reference) };

@@ -102,7 +102,7 @@ const relErr = (a: Float32Array, b: Float32Array): number => {
 async function main(): Promise<void> {
   const withJs = !process.argv.includes('--no-js');
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const net = model(image, logits.softmax(), { seed: 5, backend: createWasmBackend() });
+  const net = model(image, logits.softmax(), { seed: 5, backend: createWasmBackend({ threads: 1 }) });
   const macs = net.macs;
   const x = random(224 * 224 * 3, 3).map((v) => (v + 1) / 2);
   const input = tensor([1, 224, 224, 3], x);
