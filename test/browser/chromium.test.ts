@@ -3,8 +3,10 @@
  * imports dist/index.js as an ES module, builds the CNN of cnn.ts with weights made here, runs a batch of 2
  * and posts the output back; it must equal ONNX Runtime's output for the same model exported with `toOnnx`
  * (relErr ≤ 1e-4, the metric of test/model/helpers.ts). Served with COOP/COEP headers (cross-origin
- * isolated) and without them. A second page feeds a wrongly shaped batch and must get a typed InputError
- * with its sentence back, then still run. Skipped, with the reason in its name, where there is no Chromium.
+ * isolated) and without them, on the plain-TS backend and on the WebAssembly one (two threads when isolated,
+ * one otherwise; the page reports the backend's name and ready threads). A second page feeds a wrongly
+ * shaped batch and must get a typed InputError with its sentence back, then still run. Skipped, with the
+ * reason in its name, where there is no Chromium.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,18 +89,29 @@ describe.skipIf(!haveChromium)(`headless Chromium runs the browser bundle${skipp
     return err;
   }
 
-  it.each([
-    ['isolated', true],
-    ['plain', false],
-  ] as const)('backend=js, %s page: output equals ONNX Runtime within 1e-4', async (server, isolated) => {
-    const result = await open(server, 'case=model&backend=js');
-    expect(result.crossOriginIsolated).toBe(isolated);
-    expect(result.backend).toBe('js');
-    expectReference(result, `backend=js ${server}`);
+  /** What each page must report: the backend's name, and the threads it runs (two only when isolated). */
+  const RUNS = [
+    { backend: 'js', server: 'isolated', threads: 1 },
+    { backend: 'js', server: 'plain', threads: 1 },
+    { backend: 'wasm', server: 'isolated', threads: 2 },
+    { backend: 'wasm', server: 'plain', threads: 1 },
+  ] as const;
+
+  it.each(RUNS)('backend=$backend, $server page ($threads thread(s)): output equals ONNX Runtime within 1e-4', async (run) => {
+    const result = await open(run.server, `case=model&backend=${run.backend}`);
+    const config = `backend=${run.backend} ${run.server}`;
+    expect(result.crossOriginIsolated, config).toBe(run.server === 'isolated');
+    expect(result.backend, config).toBe(run.backend);
+    expect(result.threads, `${config}: threads ready (${result.wasm?.failures.join('; ') ?? ''})`).toBe(run.threads);
+    if (run.backend === 'wasm') {
+      expect(result.wasm?.shared, `${config}: shared memory`).toBe(run.server === 'isolated');
+      console.log(`browser ${config}: relaxed SIMD build ${result.wasm?.relaxed}`);
+    }
+    expectReference(result, config);
   });
 
-  it('a wrongly shaped batch gives a typed InputError with its sentence, and the model still runs', async () => {
-    const result = await open('plain', 'case=bad-input&backend=js');
+  it.each(['js', 'wasm'])('backend=%s: a wrongly shaped batch gives a typed InputError with its sentence, and the model still runs', async (backend) => {
+    const result = await open('plain', `case=bad-input&backend=${backend}`);
     const [h, w, c] = CNN_INPUT;
     expect(result.thrown).toEqual({
       name: 'InputError',
@@ -106,6 +119,6 @@ describe.skipIf(!haveChromium)(`headless Chromium runs the browser bundle${skipp
       isInputError: true,
       isConvtypeError: true,
     });
-    expectReference(result, 'backend=js after the bad input');
+    expectReference(result, `backend=${backend} after the bad input`);
   });
 });

@@ -21,7 +21,10 @@ export interface CaseData {
 /** What the page posts to `/result`. */
 export interface PageResult {
   readonly backend: string;
+  /** Threads the backend has ready (the page's own included). */
   readonly threads: number;
+  /** The WebAssembly backend's heap: shared memory, relaxed-SIMD build, workers that failed to start. */
+  readonly wasm?: { readonly shared: boolean; readonly relaxed: boolean; readonly failures: readonly string[] };
   readonly crossOriginIsolated: boolean;
   readonly output?: { readonly shape: number[]; readonly data: number[] };
   /** The bad-input case: the error thrown by `run`, and the output of a good batch run after it. */

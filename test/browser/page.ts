@@ -1,7 +1,7 @@
 /**
  * The test page's script (bundled by the test into page.js; the library stays an external import of the
  * served `dist/index.js`, so the page exercises the built bundle, not src/). Query: `case=model|bad-input`,
- * `backend=js`. It fetches the batch and weights from `/case.json`, builds the CNN with them, runs it, and
+ * `backend=js|wasm`. It fetches the batch and weights from `/case.json`, builds the CNN with them, runs it, and
  * posts a `PageResult` to `/result`; every failure is posted too, so the test reports it instead of waiting.
  */
 import { buildCnn, type Backend, type CaseData, type Library, type PageResult } from './cnn.js';
@@ -10,10 +10,18 @@ const params = new URLSearchParams(location.search);
 const which = params.get('case') ?? 'model';
 const backendName = params.get('backend') ?? 'js';
 
-/** The backend the query asks for, with its name and thread count as the page reports them. */
-function pickBackend(_lib: Library): { backend: Backend | undefined; name: string; threads: number } {
+/**
+ * The backend the query asks for, with what the page reports of it: `js` is the library's default;
+ * `wasm` asks for two threads (the backend keeps one without shared memory) and waits for them to start.
+ */
+async function pickBackend(lib: Library): Promise<{ backend: Backend | undefined; name: string; threads: number; wasm?: PageResult['wasm'] }> {
   if (backendName === 'js') return { backend: undefined, name: 'js', threads: 1 };
-  throw new Error(`page: unknown backend (got ${backendName}, expected js)`);
+  if (backendName === 'wasm') {
+    const backend = lib.createWasmBackend({ threads: 2 });
+    const threads = await backend.threads.whenReady();
+    return { backend, name: backend.name, threads, wasm: { shared: backend.heap.shared, relaxed: backend.heap.relaxed, failures: backend.threads.failures } };
+  }
+  throw new Error(`page: unknown backend (got ${backendName}, expected js or wasm)`);
 }
 
 const toTensor = (lib: Library, t: { shape: number[]; data: number[] }) => lib.tensor(t.shape, Float32Array.from(t.data));
@@ -21,7 +29,7 @@ const toTensor = (lib: Library, t: { shape: number[]; data: number[] }) => lib.t
 async function main(): Promise<PageResult> {
   const lib = (await import(new URL('dist/index.js', location.href).href)) as Library;
   const data = (await (await fetch('case.json')).json()) as CaseData;
-  const { backend, name, threads } = pickBackend(lib);
+  const { backend, name, threads, wasm } = await pickBackend(lib);
   const m = buildCnn(lib, backend);
   const weights = Object.fromEntries(Object.entries(data.weights).map(([k, t]) => [k, { shape: t.shape, data: Float32Array.from(t.data) }]));
   m.setWeights(weights);
@@ -39,7 +47,8 @@ async function main(): Promise<PageResult> {
   }
   const y = m.run(toTensor(lib, data.input) as never);
   const output = { shape: [...y.shape], data: Array.from(y.data) };
-  return { backend: name, threads, crossOriginIsolated: globalThis.crossOriginIsolated === true, output, ...(thrown ? { thrown } : {}) };
+  const isolated = globalThis.crossOriginIsolated === true;
+  return { backend: name, threads, crossOriginIsolated: isolated, output, ...(wasm ? { wasm } : {}), ...(thrown ? { thrown } : {}) };
 }
 
 async function post(result: PageResult): Promise<void> {
