@@ -28,6 +28,8 @@ interface KerasNode {
 }
 
 const INPUT = 'InputLayer';
+/** A name for another layer's output (the inputs and the name of an inlined nested model). */
+const ALIAS = '(alias)';
 const MODEL_CLASSES = new Set(['Sequential', 'Model', 'Functional']);
 
 const bad = (message: string): never => {
@@ -50,7 +52,7 @@ function inboundNames(node: unknown): { names: string[]; indexed: boolean } {
     if (Array.isArray(v)) {
       if (typeof v[0] === 'string' && typeof v[1] === 'number') {
         names.push(v[0]);
-        if (v[1] !== 0 || (v[2] ?? 0) !== 0) indexed = true;
+        if ((v[2] ?? 0) !== 0) indexed = true; // the node index counts applications outside this model too
       } else v.forEach(visit);
     } else if (isPlainObject(v)) {
       if (isPlainObject(v.config) && Array.isArray(v.config.keras_history)) visit(v.config.keras_history);
@@ -61,8 +63,24 @@ function inboundNames(node: unknown): { names: string[]; indexed: boolean } {
   return { names, indexed };
 }
 
-/** The layers of a functional or sequential config, with their inputs, and the names of the outputs. */
-function nodesOf(className: string, config: unknown): { nodes: KerasNode[]; outputs: string[]; unsupported: UnsupportedOp[] } {
+/** What a topology holds: its layers with their inputs, the names of its inputs (in order) and outputs. */
+interface Topology {
+  readonly nodes: KerasNode[];
+  readonly inputs: string[];
+  readonly outputs: string[];
+  readonly unsupported: UnsupportedOp[];
+}
+
+/** The config that declares a Sequential model's input: its first layer's, or that of a nested model's first layer. */
+function declaring(layer: Record<string, unknown>): Record<string, unknown> {
+  const config = layer.config as Record<string, unknown>;
+  if (!MODEL_CLASSES.has(layer.class_name as string)) return config;
+  const inner = Array.isArray(config.layers) ? config.layers[0] : undefined;
+  return isPlainObject(inner) && isPlainObject(inner.config) ? declaring(inner) : config;
+}
+
+/** The layers of a functional or sequential config, with nested models inlined (see `inline`). */
+function nodesOf(className: string, config: unknown): Topology {
   const layers = Array.isArray(config) ? config : isPlainObject(config) ? config.layers : undefined;
   if (!Array.isArray(layers)) return bad(`modelTopology.config has no layers array (got ${show(layers)})`);
   const unsupported: UnsupportedOp[] = [];
@@ -72,7 +90,7 @@ function nodesOf(className: string, config: unknown): { nodes: KerasNode[]; outp
     const name = typeof l.name === 'string' ? l.name : typeof l.config.name === 'string' ? l.config.name : `${l.class_name}_${i}`;
     if (className === 'Sequential') {
       // The first layer declares the input (batch_input_shape) unless it is an InputLayer itself.
-      if (i === 0 && l.class_name !== INPUT) nodes.push({ className: INPUT, name: `${name}_input`, config: l.config, inputs: [] });
+      if (i === 0 && l.class_name !== INPUT) nodes.push({ className: INPUT, name: `${name}_input`, config: declaring(l), inputs: [] });
       nodes.push({ className: l.class_name, name, config: l.config, inputs: nodes.length === 0 ? [] : [nodes[nodes.length - 1]!.name] });
       return undefined;
     }
@@ -81,17 +99,53 @@ function nodesOf(className: string, config: unknown): { nodes: KerasNode[]; outp
       unsupported.push({ node: name, op: l.class_name, reason: `a shared layer applied ${inbound.length} times (convtype layers are applied once; unshare it)` });
     }
     const { names, indexed } = inboundNames(inbound[0] ?? []);
-    if (indexed) unsupported.push({ node: name, op: l.class_name, reason: 'reads the second output or node of a layer (convtype layers have one output)' });
+    if (indexed) unsupported.push({ node: name, op: l.class_name, reason: 'reads a second output of a layer (convtype layers have one output)' });
     nodes.push({ className: l.class_name, name, config: l.config, inputs: names });
     return undefined;
   });
   let outputs: string[];
+  let inputs = nodes.filter((n) => n.className === INPUT).map((n) => n.name);
   if (className === 'Sequential') outputs = nodes.length > 0 ? [nodes[nodes.length - 1]!.name] : [];
   else {
-    const raw = isPlainObject(config) ? config.output_layers : undefined;
-    outputs = inboundNames(Array.isArray(raw) && typeof raw[0] === 'string' ? [raw] : raw).names;
+    const list = (raw: unknown): string[] => inboundNames(Array.isArray(raw) && typeof raw[0] === 'string' ? [raw] : raw).names;
+    outputs = list(isPlainObject(config) ? config.output_layers : undefined);
+    const declared = list(isPlainObject(config) ? config.input_layers : undefined);
+    if (declared.length === inputs.length && declared.every((d) => inputs.includes(d))) inputs = declared;
   }
-  return { nodes, outputs, unsupported };
+  return inline({ nodes, inputs, outputs, unsupported });
+}
+
+/**
+ * Nested models (a Sequential base inside a functional model, as in transfer learning) replaced by their
+ * layers: each inner input becomes an alias of the tensor the outer model feeds it, the nested model's name
+ * an alias of its output. Inner layer names stay as they are (the weights are named by them).
+ */
+function inline(top: Topology): Topology {
+  if (!top.nodes.some((n) => MODEL_CLASSES.has(n.className))) return top;
+  const nodes: KerasNode[] = [];
+  const unsupported = [...top.unsupported];
+  const outer = new Set(top.nodes.map((n) => n.name));
+  for (const node of top.nodes) {
+    if (!MODEL_CLASSES.has(node.className)) {
+      nodes.push(node);
+      continue;
+    }
+    const inner = nodesOf(node.className, node.config);
+    unsupported.push(...inner.unsupported);
+    const clash = inner.nodes.filter((n) => outer.has(n.name)).map((n) => n.name);
+    if (inner.outputs.length !== 1 || inner.inputs.length !== node.inputs.length || clash.length > 0) {
+      const why = clash.length > 0 ? `its layer names ${clash.join(', ')} are also names of the outer model` : `${inner.inputs.length} inputs and ${inner.outputs.length} outputs, applied to ${node.inputs.length} tensors (expected one output)`;
+      unsupported.push({ node: node.name, op: node.className, reason: `a nested model that cannot be inlined: ${why}` });
+      nodes.push({ ...node, className: 'NestedModel' });
+      continue;
+    }
+    for (const n of inner.nodes) {
+      const at = inner.inputs.indexOf(n.name);
+      nodes.push(at >= 0 ? { className: ALIAS, name: n.name, config: {}, inputs: [node.inputs[at]!] } : n);
+    }
+    nodes.push({ className: ALIAS, name: node.name, config: {}, inputs: [inner.outputs[0]!] });
+  }
+  return { ...top, nodes, unsupported };
 }
 
 /** The dims (batch first, `null` unknown) an InputLayer or a Sequential model's first layer declares. */
@@ -129,7 +183,7 @@ export function importTfjsLayers(
   const json = parseModelJson(modelJson);
   const { className, config } = topologyOf(json);
   if (!MODEL_CLASSES.has(className)) return bad(`modelTopology class_name '${className}' (expected Sequential, Model or Functional)`);
-  const { nodes, outputs, unsupported } = nodesOf(className, config);
+  const { nodes, inputs: inputOrder, outputs, unsupported } = nodesOf(className, config);
   const weights = indexWeights(loadTfjsWeights(json, weightShards));
   const used = new Set<string>();
   const missing: string[] = [];
@@ -150,8 +204,7 @@ export function importTfjsLayers(
   const outputOf = new Map<string, string>();
   const done = new Set<string>();
 
-  for (const node of nodes) {
-    if (node.className !== INPUT) continue;
+  for (const node of inputOrder.map((name) => nodes.find((n) => n.name === name)!)) {
     const shape = resolveInputShape(node.name, declaredShape(node), inputs.length, options);
     if (typeof shape === 'string') unsupported.push({ node: node.name, op: INPUT, reason: shape });
     else {
@@ -163,10 +216,14 @@ export function importTfjsLayers(
   }
 
   const convert = (node: KerasNode): void => {
+    if (node.className === ALIAS) {
+      const target = outputOf.get(node.inputs[0]!);
+      if (target !== undefined) outputOf.set(node.name, target);
+      return;
+    }
     const converter = KERAS_LAYERS[node.className];
     if (!converter) {
-      const what = MODEL_CLASSES.has(node.className) ? 'a nested model (convtype imports flat models; save the outer model with the inner layers inlined)' : 'no convtype layer for this class';
-      unsupported.push({ node: node.name, op: node.className, reason: what });
+      if (node.className !== 'NestedModel') unsupported.push({ node: node.name, op: node.className, reason: 'no convtype layer for this class' });
       return;
     }
     const from = node.inputs.map((k) => outputOf.get(k));

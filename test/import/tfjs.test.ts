@@ -152,6 +152,22 @@ describe('Keras models built with tfjs-layers', () => {
     expect([...y.data]).toEqual([6, 0]);
   });
 
+  it('a nested Sequential base inside a functional model, and inside a Sequential (inlined)', async () => {
+    const base = tfl.sequential({
+      name: 'base',
+      layers: [tfl.layers.conv2d({ inputShape: [10, 10, 3], filters: 4, kernelSize: 3, activation: 'relu', name: 'base_conv' }), tfl.layers.maxPooling2d({ poolSize: 2, name: 'base_pool' })],
+    });
+    const x = tfl.input({ shape: [10, 10, 3], name: 'pixels' });
+    const features = base.apply(x) as tfl.SymbolicTensor;
+    const head = tfl.layers.dense({ units: 3, name: 'head' }).apply(tfl.layers.flatten({ name: 'flat' }).apply(features) as tfl.SymbolicTensor) as tfl.SymbolicTensor;
+    const { graph, error } = await compare(tfl.model({ inputs: x, outputs: head }), 80);
+    expect(error).toBeLessThanOrEqual(TOLERANCE);
+    expect(graph.layers.map((l) => l.name)).toEqual(['base_conv', 'base_conv_relu', 'base_pool', 'flat', 'head']);
+    const inner = tfl.sequential({ name: 'inner', layers: [tfl.layers.dense({ inputShape: [6], units: 5, activation: 'tanh', name: 'd1' })] });
+    const outer = tfl.sequential({ layers: [inner, tfl.layers.dense({ units: 2, name: 'd2' })] });
+    expect((await compare(outer, 81)).error).toBeLessThanOrEqual(TOLERANCE);
+  });
+
   it('several inputs and outputs', async () => {
     const img = tfl.input({ shape: [8, 8, 3], name: 'image' });
     const mask = tfl.input({ shape: [8, 8, 1], name: 'mask' });
@@ -211,6 +227,15 @@ describe('errors', () => {
     const list = (error as ImportError).unsupported.map((u) => `${u.node} ${u.op}`);
     expect(list).toEqual(['conv_selu Conv2D', 'transpose Permute', 'rnn SimpleRNN']);
     expect((error as ImportError).message).toMatch(/^import tfjs-layers model: 3 unsupported operations:\n {2}conv_selu \(Conv2D\): activation 'selu'/);
+  });
+
+  it('a shared layer (one layer applied twice) is listed', async () => {
+    const a = tfl.input({ shape: [4], name: 'a' });
+    const b = tfl.input({ shape: [4], name: 'b' });
+    const shared = tfl.layers.dense({ units: 2, name: 'shared' });
+    const out = tfl.layers.add({ name: 'sum' }).apply([shared.apply(a) as tfl.SymbolicTensor, shared.apply(b) as tfl.SymbolicTensor]) as tfl.SymbolicTensor;
+    const saved = await saveToMemory(tfl.model({ inputs: [a, b], outputs: out }));
+    expect(() => importTfjsLayers(saved.json, saved.shards)).toThrow(/1 unsupported operation:\n {2}shared \(Dense\): a shared layer applied 2 times/);
   });
 
   it('a missing weight, a malformed model.json, a graph that does not build', async () => {
