@@ -13,7 +13,7 @@ import { denseNaive } from '../../src/kernels/dense-naive.js';
 import type { Conv2dGeometry } from '../../src/kernels/geometry.js';
 import { createWasmBackend } from '../../src/kernels/wasm/backend.js';
 import { gemmMethod, packGemmConv, runGemmConv } from '../../src/kernels/wasm/conv.js';
-import { hwioToOihw, nchwToNhwc, nhwcToNchw, runOnnxOp } from '../reference/onnx.js';
+import { ACTS, ortConv } from './wasm-conv-harness.js';
 import { convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
 
 type P = ConvArgs['p'];
@@ -53,8 +53,6 @@ function randomArgs(r: () => number): ConvArgs {
   const cin = [1, 3, 5, 13, 16, 19, 24][int(r, 0, 6)]!;
   return { batch: int(r, 1, 2), h: size(0), w: size(1), c: groups * cin, outC: groups * int(r, 1, 21), k, s, d, p, groups };
 }
-
-const ACTS: Activation[] = [{ kind: 'none' }, { kind: 'relu' }, { kind: 'relu6' }, { kind: 'leakyRelu', alpha: 0.1 }, { kind: 'sigmoid' }, { kind: 'tanh' }];
 
 function data(g: Conv2dGeometry, seed: number) {
   const r = rng(seed);
@@ -109,7 +107,7 @@ describe('wasm conv vs the naive reference', () => {
   });
 });
 
-describe('wasm conv vs onnxruntime-node Conv', () => {
+describe('wasm conv vs onnxruntime-node Conv + activation', () => {
   const log = new ErrorLog('wasm conv vs ORT');
   afterAll(() => log.print());
   const r = rng(707);
@@ -118,24 +116,9 @@ describe('wasm conv vs onnxruntime-node Conv', () => {
     const g = convGeometry(a);
     it(convName(a, ` ${gemmMethod(g)}`), async () => {
       const { x, w, b } = data(g, 300 + i);
-      const out = await runOnnxOp({
-        opType: 'Conv',
-        attributes: {
-          kernel_shape: [g.kernelH, g.kernelW],
-          strides: [g.strideH, g.strideW],
-          dilations: [g.dilationH, g.dilationW],
-          pads: [a.p[0][0], a.p[1][0], a.p[0][1], a.p[1][1]],
-          group: g.groups,
-        },
-        inputs: [{ name: 'x', ...nhwcToNchw({ dims: [g.batch, g.inH, g.inW, g.inC], data: x }) }],
-        initializers: [
-          { name: 'w', ...hwioToOihw({ dims: [g.kernelH, g.kernelW, g.inC / g.groups, g.outC], data: w }) },
-          { name: 'b', dims: [g.outC], data: b },
-        ],
-      });
-      const ref = nchwToNhwc(out);
-      expect(ref.dims).toEqual([g.batch, g.outH, g.outW, g.outC]);
-      expect(log.add(relErr(inHeap(backend, g, x, w, b, { kind: 'none' }), ref.data))).toBeLessThanOrEqual(TOLERANCE);
+      const act = ACTS[i % ACTS.length]!;
+      const ref = await ortConv(a, g, x, w, b, act);
+      expect(log.add(relErr(inHeap(backend, g, x, w, b, act), ref))).toBeLessThanOrEqual(TOLERANCE);
     });
   });
 });
