@@ -188,7 +188,8 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
       let out: Value | readonly Value[];
       if (allConst && fold) out = fold(ctx);
       else if (allConst) out = unsupported('computes on constants only, which convtype does not fold for this op');
-      else out = (node.opType === 'Add' ? fuseHardActivation(ctx) : undefined) ?? convert!(ctx);
+      else if (!convert) out = unsupported('computes on a tensor; convtype folds this op only when all its inputs are constants');
+      else out = (node.opType === 'Add' ? fuseHardActivation(ctx) : undefined) ?? convert(ctx);
       // Fused nodes may have grown the origin after the first layer was pushed.
       for (let i = before; i < layers.length; i++) layers[i] = { ...layers[i]!, origin: origins.join(' + ') };
       const list = Array.isArray(out) ? (out as readonly Value[]) : [out as Value];

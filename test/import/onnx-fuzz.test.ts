@@ -1,5 +1,6 @@
 /**
- * importOnnx on seeded mutants (truncations, byte flips) of a small model that imports: every mutant either
+ * importOnnx on seeded mutants of a small model that imports — truncations and byte flips, and graphs whose
+ * nodes are turned into other supported ops with odd attributes and inputs: every mutant either
  * imports to a graph that buildModel accepts, or throws one of convtype's typed errors (FormatError for bytes
  * that are not a model, ImportError listing what convtype cannot express, GraphError) — never a TypeError,
  * a hang or a runaway allocation.
@@ -10,11 +11,13 @@ import { buildModel } from '../../src/import/build.js';
 import { importOnnx } from '../../src/import/onnx.js';
 import { mutant } from '../onnx/mutants.js';
 import type { OnnxNode } from '../reference/onnx.js';
-import { bytesOf, init, ints, scalar } from './onnx-helpers.js';
+import { ONNX_OPS } from '../../src/import/onnx.js';
+import { rng } from '../io/build.js';
+import { bytesOf, init, ints, scalar, type Case } from './onnx-helpers.js';
 
 const node = (opType: string, inputs: string[], outputs: string[], attributes?: OnnxNode['attributes']): OnnxNode => ({ opType, inputs, outputs, ...(attributes ? { attributes } : {}) });
 
-const BASE = bytesOf({
+const CASE: Case = {
   x: [1, 3, 8, 8],
   nodes: [
     node('Conv', ['x', 'w', 'b'], ['c'], { kernel_shape: [3, 3], pads: [1, 1, 1, 1], strides: [2, 1], group: 1 }),
@@ -48,7 +51,42 @@ const BASE = bytesOf({
     init('fw', [5, 32], 6),
     init('fb', [5], 7),
   ],
-});
+};
+const BASE = bytesOf(CASE);
+
+/** Outcome of one import: 'imported' (and built), or the name of the typed error; anything else throws. */
+function outcome(bytes: Uint8Array, label: string): string {
+  try {
+    buildModel(importOnnx(bytes));
+    return 'imported';
+  } catch (e) {
+    if (!(e instanceof ConvtypeError)) throw new Error(`${label}: ${e instanceof Error ? e.stack : String(e)}`);
+    return e.name;
+  }
+}
+
+/** Attribute values a mutated node may get: odd lists, zeros, negatives, strings where numbers go. */
+const ODD_ATTRIBUTES: readonly OnnxNode['attributes'][] = [
+  {},
+  { axis: -7 },
+  { axis: 3, keepdims: 0 },
+  { perm: [0, 2, 3, 1] },
+  { perm: [3, 2] },
+  { pads: [1, 2] },
+  { pads: [-1, 0, 0, 2] },
+  { kernel_shape: [0, 3], strides: [0, 1] },
+  { group: 3 },
+  { group: 0 },
+  { axes: [2, 3] },
+  { axes: [9] },
+  { to: 7 },
+  { alpha: { float: Number.NaN } },
+  { auto_pad: 'SAME_LOWER', strides: [3, 3], kernel_shape: [2, 2] },
+  { mode: 'reflect' },
+  { transB: 1, transA: 1 },
+  { min: { float: 0 }, max: { float: 6 } },
+  { value: { tensor: { name: '', dims: [2], data: BigInt64Array.of(-1n, 4n) } } },
+];
 
 describe('fuzz: importOnnx on mutants of a small importable model', () => {
   it('2,000 seeded mutants each import (and build) or throw a typed convtype error', () => {
@@ -56,24 +94,39 @@ describe('fuzz: importOnnx on mutants of a small importable model', () => {
     expect(g.layers.map((l) => l.kind)).toEqual(['conv2d', 'batchNorm', 'hardSwish', 'maxPool2d', 'flatten', 'dense']);
     const N = 2000;
     const outcomes: Record<string, number> = {};
-    let slowest = 0;
     for (let seed = 1; seed <= N; seed++) {
-      const bytes = mutant(BASE, seed);
-      const t0 = performance.now();
-      let outcome: string;
-      try {
-        buildModel(importOnnx(bytes));
-        outcome = 'imported';
-      } catch (e) {
-        if (!(e instanceof ConvtypeError)) throw new Error(`seed ${seed}: ${e instanceof Error ? e.stack : String(e)}`);
-        outcome = e.name;
-      }
-      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      slowest = Math.max(slowest, performance.now() - t0);
+      const o = outcome(mutant(BASE, seed), `seed ${seed}`);
+      outcomes[o] = (outcomes[o] ?? 0) + 1;
     }
-    console.log(`onnx import fuzz: ${N} mutants of ${BASE.length} bytes: ${JSON.stringify(outcomes)}, slowest ${slowest.toFixed(1)} ms`);
+    console.log(`onnx import fuzz (bytes): ${N} mutants of ${BASE.length} bytes: ${JSON.stringify(outcomes)}`);
     expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(N);
     expect(outcomes.ImportError).toBeGreaterThan(0);
     expect(outcomes.FormatError).toBeGreaterThan(0);
+  });
+
+  it('1,500 graphs with 1–3 nodes turned into another supported op, with odd attributes and inputs: each imports or throws a typed error', () => {
+    const N = 1500;
+    const outcomes: Record<string, number> = {};
+    const names = ['x', 'w', 'b', 'c', 'n', 'a', 'k', 'h', 'hs', 'p', 's', 'shape', 'f', 'three', 'zero', 'axes', 'fw', ''];
+    for (let seed = 1; seed <= N; seed++) {
+      const r = rng(seed);
+      const nodes = CASE.nodes.map((n) => ({ ...n }));
+      for (let m = 0, count = 1 + Math.floor(r() * 3); m < count; m++) {
+        const i = Math.floor(r() * nodes.length);
+        const inputs = [...nodes[i]!.inputs];
+        if (r() < 0.4) inputs[Math.floor(r() * (inputs.length + 1))] = names[Math.floor(r() * names.length)]!;
+        nodes[i] = { ...nodes[i]!, opType: ONNX_OPS[Math.floor(r() * ONNX_OPS.length)]!, inputs, attributes: ODD_ATTRIBUTES[Math.floor(r() * ODD_ATTRIBUTES.length)]! };
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = bytesOf({ ...CASE, nodes });
+      } catch {
+        continue; // the encoder refuses (a NaN where an INT goes, …)
+      }
+      const o = outcome(bytes, `seed ${seed}: ${nodes.map((n) => n.opType).join(' ')}`);
+      outcomes[o] = (outcomes[o] ?? 0) + 1;
+    }
+    console.log(`onnx import fuzz (ops): ${JSON.stringify(outcomes)}`);
+    expect(outcomes.ImportError).toBeGreaterThan(N / 4);
   });
 });

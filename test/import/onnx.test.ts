@@ -302,7 +302,7 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
     expect(error(open, { inputShapes: { x: [10, 12, 4] } }).unsupported[0]!.reason).toMatch(/does not fit the declared/);
   });
 
-  it('configurations convtype cannot express: a computed weight, a softmax over W, a reshape that mixes NCHW order, Clip(−1, 1), Div by an activation, an inner Transpose', () => {
+  it('configurations convtype cannot express: a computed weight, a softmax over W, a reshape that mixes NCHW order, Clip(−1, 1), Div by an activation, an inner Transpose, Gather on a tensor', () => {
     const e = error(
       bytesOf({
         x: [1, 4, 3, 3],
@@ -313,9 +313,10 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
           node('Clip', ['x', 'lo', 'hi'], ['k']),
           node('Div', ['x', 'x'], ['d']),
           node('Transpose', ['x'], ['t'], { perm: [0, 1, 3, 2] }),
-          node('Sum', ['c', 's', 'r', 'k', 'd', 't'], ['y']),
+          node('Gather', ['x', 'index'], ['g'], { axis: 1 }),
+          node('Sum', ['c', 's', 'r', 'k', 'd', 't', 'g'], ['y']),
         ],
-        initializers: [ints('shape', [1, 4, 9, 1]), scalar('lo', -1), scalar('hi', 1)],
+        initializers: [ints('shape', [1, 4, 9, 1]), scalar('lo', -1), scalar('hi', 1), ints('index', [0])],
       }),
     );
     expect(e.unsupported.map((u) => `${u.node}: ${u.reason}`)).toEqual([
@@ -325,7 +326,8 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
       'Clip_3: clips to [-1, 1] (convtype has relu for [0, ∞) and relu6 for [0, 6])',
       'Div_4: divides [B, 4, 3, 3] by [B, 4, 3, 3] (convtype has no elementwise division)',
       'Transpose_5: transposes [B, 4, 3, 3] by [0,1,3,2] (convtype imports the NHWC ↔ NCHW transposes at a graph\'s boundary only)',
-      expect.stringMatching(/^Sum_6: no convtype layer for this op/),
+      'Gather_6: computes on a tensor; convtype folds this op only when all its inputs are constants',
+      expect.stringMatching(/^Sum_7: no convtype layer for this op/),
     ]);
   });
 

@@ -416,12 +416,13 @@ function perChannel(x: ActValue, v: ConstValue): Float32Array {
 /** Add, Sub, Mul, Div of an activation and a constant or of two activations. */
 function arithmetic(op: 'Add' | 'Sub' | 'Mul' | 'Div'): Converter {
   return (ctx) => {
+    if (ctx.node.inputs.length !== 2) unsupported(`has ${ctx.node.inputs.length} inputs (expected A and B)`);
     const a = ctx.input(0) ?? unsupported('has no input A');
     const b = ctx.input(1) ?? unsupported('has no input B');
-    if (a.kind === 'act' && b.kind === 'act') return joinActs(ctx, op, a, b);
-    const x = (a.kind === 'act' ? a : b) as ActValue;
-    const k = perChannel(x, (a.kind === 'const' ? a : b) as ConstValue);
+    if (a.kind === 'act' && b.kind === 'act') return joinActs(ctx, op, ctx.act(0), ctx.act(1));
     const xFirst = a.kind === 'act';
+    const x = ctx.act(xFirst ? 0 : 1);
+    const k = perChannel(x, ctx.constant(xFirst ? 1 : 0, 'constant'));
     switch (op) {
       case 'Add':
         return affine(ctx, x, undefined, k);
@@ -457,7 +458,8 @@ function joinActs(ctx: NodeContext, op: string, a: ActValue, b: ActValue): Value
 
 /** The boundary transposes of a tf2onnx-style graph (NHWC ↔ NCHW): convtype's value is the same either way. */
 const transpose: Converter = (ctx) => {
-  const x = ctx.input(0) as ActValue;
+  const x = ctx.input(0);
+  if (x?.kind !== 'act') return unsupported('transposes a constant together with a tensor');
   const perm = (ctx.ints('perm', undefined) ?? []).join(',');
   if (x.shape.length === 4 && x.channelsLast && perm === '0,3,1,2') return { kind: 'act', ref: x.ref, shape: x.shape };
   if (x.shape.length === 4 && !x.channelsLast && perm === '0,2,3,1') return { kind: 'act', ref: x.ref, shape: x.shape, channelsLast: true };
@@ -505,6 +507,7 @@ export const LAYER_CONVERTERS: Readonly<Record<string, Converter>> = {
   Clip: clip,
   Softmax: softmax,
   Identity: identity,
+  Cast: (ctx) => (ctx.int('to', 0) === 1 ? ctx.act(0) : unsupported(`casts a tensor to data type ${ctx.int('to', 0)} (convtype computes in FLOAT)`)),
   Dropout: identity,
   Add: arithmetic('Add'),
   Sub: arithmetic('Sub'),
