@@ -24,13 +24,18 @@ export function scratchOwner(scratch: usize, out: usize, rowBegin: i32, rowEnd: 
   store<i32>(scratch, rowBegin);
   for (let r = rowBegin; r < rowEnd; r++) store<i32>(out + (<usize>r << 2), <i32>scratch);
 }
-// Traps (unreachable) when row is in [rowBegin, rowEnd).
-export function trapAt(row: i32, rowBegin: i32, rowEnd: i32): void {
-  if (row >= rowBegin && row < rowEnd) unreachable();
-}
-// Loops until the i32 at flag is non-zero when row is in [rowBegin, rowEnd).
-export function hangAt(flag: usize, row: i32, rowBegin: i32, rowEnd: i32): void {
-  if (row >= rowBegin && row < rowEnd) while (atomic.load<i32>(flag) == 0) {}
+// What thread \`slot\` (a scratch-style argument: 0 on the main thread, k on worker k) does, by mode:
+// 0: a worker traps (unreachable); 1: a worker loops until the i32 at flag is non-zero; 2: the main thread
+// traps. In modes 0 and 1 the main thread first waits until a worker has started (flag + 4), so that one does.
+export function onThread(flag: usize, slot: i32, mode: i32, rowBegin: i32, rowEnd: i32): void {
+  if (slot == 0) {
+    if (mode == 2) unreachable();
+    while (atomic.load<i32>(flag + 4) == 0) {}
+    return;
+  }
+  atomic.store<i32>(flag + 4, 1);
+  if (mode == 0) unreachable();
+  if (mode == 1) while (atomic.load<i32>(flag) == 0) {}
 }
 export function heapBase(): usize {
   return __heap_base;

@@ -128,13 +128,14 @@ describe('thread pool: values', () => {
     }
   });
 
-  it('each thread gets its own scratch slot (args[arg] + slot · bytes)', async () => {
+  it('each thread gets its own scratch slot (args[arg] + slot · bytes), the same over a chunk', async () => {
     const p = await pool(3);
     const scratch = alloc(3 * 64);
     const out = alloc(30 * 4);
-    p.run([{ kernel: 'scratchOwner', args: [scratch, out, 0, 0], range: 2, scratch: { arg: 0, bytes: 64 } }], 0, 30);
+    p.run([{ kernel: 'scratchOwner', args: [scratch, out, 0, 0], range: 2, scratch: { arg: 0, bytes: 64 } }], 0, 30, 3);
     const owners = Array.from(i32().subarray(out / 4, out / 4 + 30));
-    expect(owners).toEqual([...Array(10).fill(scratch), ...Array(10).fill(scratch + 64), ...Array(10).fill(scratch + 128)]);
+    expect(owners.every((o) => o === scratch || o === scratch + 64 || o === scratch + 128)).toBe(true);
+    for (let r = 0; r < 30; r += 3) expect(new Set(owners.slice(r, r + 3)).size).toBe(1);
   });
 
   it('a memory grown after the threads started is seen by them', async () => {
@@ -148,10 +149,17 @@ describe('thread pool: values', () => {
 });
 
 describe('thread pool: failures', () => {
-  it("a trap in a worker's rows throws on the main thread, and the pool keeps working", async () => {
+  /** A job of onThread over rows [0, 8) in `mode`, with a fresh flag. */
+  const onThread = (p: ThreadPool, mode: number): void => {
+    const flag = alloc(8);
+    i32().fill(0, flag / 4, flag / 4 + 2);
+    p.run([{ kernel: 'onThread', args: [flag, 0, mode, 0, 0], range: 3, scratch: { arg: 1, bytes: 1 } }], 0, 8);
+  };
+
+  it('a trap in a worker throws on the main thread, a trap on the main thread throws too, and the pool keeps working', async () => {
     const p = await pool(2);
-    expect(() => p.run([{ kernel: 'trapAt', args: [8, 0, 0], range: 1 }], 0, 10)).toThrow(/kernel thread 1 failed in trapAt: unreachable/);
-    expect(() => p.run([{ kernel: 'trapAt', args: [1, 0, 0], range: 1 }], 0, 10)).toThrow(/unreachable/);
+    expect(() => onThread(p, 0)).toThrow('wasm threads: kernel thread 1 failed in onThread: unreachable');
+    expect(() => onThread(p, 2)).toThrow(/unreachable/);
     const m = matmul(10, 3, 3, 1, 4);
     p.run([m.call], 0, 10);
     expect(m.y()).toEqual(matmulReference(m.a, m.b, 10, 3, 3, 1));
@@ -159,9 +167,7 @@ describe('thread pool: failures', () => {
 
   it('a stuck worker ends in an error after timeoutMs, then the pool runs single-threaded', async () => {
     const p = await pool(2, { timeoutMs: 300 });
-    const flag = alloc(4);
-    i32()[flag / 4] = 0;
-    expect(() => p.run([{ kernel: 'hangAt', args: [flag, 7, 0, 0], range: 2 }], 0, 10)).toThrow(/did not finish within 300 ms/);
+    expect(() => onThread(p, 1)).toThrow('wasm threads: 1 kernel thread(s) did not finish within 300 ms (stuck or dead); the pool runs single-threaded from now on');
     expect(p.readyThreads()).toBe(1);
     const m = matmul(10, 3, 3, 1, 5);
     p.run([m.call], 0, 10);
@@ -171,7 +177,7 @@ describe('thread pool: failures', () => {
   it('an unknown kernel and a bad range are clear errors', async () => {
     const p = await pool(2);
     expect(() => p.run([{ kernel: 'nope', args: [0, 0], range: 0 }], 0, 4)).toThrow("wasm threads: the module has no function 'nope'");
-    expect(() => p.run([{ kernel: 'trapAt', args: [0, 0, 0], range: 1 }], 4, 2)).toThrow('bad row range [4, 2)');
+    expect(() => p.run([{ kernel: 'scratchOwner', args: [0, 0, 0, 0], range: 2 }], 4, 2)).toThrow('bad row range [4, 2)');
   });
 
   it('without threads (factory gives none, non-shared memory, disposed) runs correct on the main thread', async () => {

@@ -1,9 +1,9 @@
 /**
- * A pool of kernel threads over one shared `WebAssembly.Memory`: `pool.run(calls, begin, end)` splits a
- * row range between the main thread and the workers, each running the same kernel calls on its rows, and
- * returns when all are done — synchronously, so `model.run` stays synchronous. Kernels write disjoint
- * rows and compute each element the same way whatever the split (src/kernels/wasm/abi.ts), so results are
- * bit-identical for every thread count.
+ * A pool of kernel threads over one shared `WebAssembly.Memory`: `pool.run(calls, begin, end)` cuts a
+ * row range into chunks that the main thread and the workers claim, each running the same kernel calls
+ * on its rows, and returns when all are done — synchronously, so `model.run` stays synchronous. Kernels
+ * write disjoint rows and compute each element the same way whatever the split (src/kernels/wasm/abi.ts),
+ * so results are bit-identical for every thread count and every claiming order.
  *
  * Design (worker-source.ts holds the thread's side and the control block's layout):
  * - Workers get the compiled module and the memory by postMessage and instantiate the module on that
@@ -11,12 +11,15 @@
  *   inside a synchronous call and handles no events).
  * - Starting a worker is asynchronous: until a worker raises its `ready` flag the pool runs without it,
  *   so a pool is usable at once (single-threaded at first) and the values never depend on it.
- * - Waking: a worker polls its `go` cell for `spinMicros` after each job, then sleeps in Atomics.wait;
- *   the main thread notifies only sleepers. Polling pays because a sleeping worker wakes late on a
- *   busy VM while a network's layers come every 0.2–2 ms.
- * - Waiting: the main thread polls `done`; in Node it then sleeps with Atomics.wait (browsers forbid
- *   Atomics.wait on the main thread, so there it only polls). A worker that has not finished after
- *   `timeoutMs` is taken as stuck: the pool throws and stops using threads.
+ * - Chunks are claimed from a counter rather than assigned: with two cores shared by other processes a
+ *   worker is often scheduled late, and a fixed half would leave the main thread waiting for it; with
+ *   claiming, the main thread takes the rows the late worker has not started.
+ * - Waking: a worker polls `seq` for `spinMicros` after each job, then sleeps in Atomics.wait; the main
+ *   thread notifies only when some worker sleeps.
+ * - Waiting: after the last chunk the main thread closes the job (a worker waking later backs out) and
+ *   polls `active`; in Node it then sleeps with Atomics.wait (browsers forbid Atomics.wait on the main
+ *   thread, so there it only polls). A worker still inside after `timeoutMs` is taken as stuck: the pool
+ *   throws and stops using threads.
  * - A trap in a worker is written into the control block and thrown by `run` on the main thread.
  *
  * Where threads come from: in browsers `globalThis.Worker` with a Blob URL (only when cross-origin
@@ -185,7 +188,7 @@ function defaultFactory(): WorkerFactory | null | Promise<WorkerFactory | null> 
 /** Whether Atomics.wait may block this thread (not on a browser's main thread). */
 function canBlock(ctl: Int32Array): boolean {
   try {
-    Atomics.wait(ctl, CTL.done, -1, 0);
+    Atomics.wait(ctl, CTL.active, -1, 0);
     return true;
   } catch {
     return false;
@@ -194,8 +197,13 @@ function canBlock(ctl: Int32Array): boolean {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Milli-seconds the main thread polls `done` before it sleeps (a share's imbalance is usually below this). */
+/** Milli-seconds the main thread polls `active` before it sleeps (a chunk's imbalance is usually below this). */
 const MAIN_SPIN_MS = 2;
+/**
+ * Chunks per thread: more balance the load when a thread starts late or is descheduled (this VM's cores
+ * are shared), fewer cost less per-call setup (im2col chunks, Winograd tile rows, GEMM row blocks).
+ */
+const CHUNKS_PER_THREAD = 4;
 
 /**
  * Starts `threads − 1` workers on `module` and `memory`; usable at once.
@@ -231,7 +239,6 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
   const live: number[] = []; // worker indices ready now (reused array)
   let started = 0; // workers that reported ready or failed
   let disposed = false;
-  let seq = 0;
   let settle: () => void = () => {};
   const allSettled = new Promise<void>((resolve) => {
     settle = resolve;
@@ -291,11 +298,8 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
   const stopThreads = (): void => {
     if (!control) return;
     Atomics.store(ctl, CTL.quit, 1);
-    for (let i = 0; i < workers.length; i++) {
-      const go = THREAD.base + i * THREAD.stride + THREAD.go;
-      Atomics.add(ctl, go, 1);
-      Atomics.notify(ctl, go);
-    }
+    Atomics.add(ctl, CTL.seq, 1);
+    Atomics.notify(ctl, CTL.seq);
     for (const w of workers) w.terminate();
     workers.length = 0;
   };
@@ -307,39 +311,37 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
     if (c.scratch) a[c.scratch.arg]! += slot * c.scratch.bytes;
     return a;
   };
-  const runHere = (calls: readonly KernelCall[], b: number, e: number, slot: number): void => {
-    for (const c of calls) fn(c.kernel)(...callArgs(c, b, e, slot));
+  const runHere = (calls: readonly KernelCall[], b: number, e: number): void => {
+    for (const c of calls) fn(c.kernel)(...callArgs(c, b, e, 0));
   };
 
-  /** Waits until `count` workers are done; throws when one is stuck past the timeout. */
-  const waitDone = (count: number): void => {
+  /** Waits until no worker is inside the job; throws when one is stuck past the timeout. */
+  const waitIdle = (): void => {
     const start = now();
-    let d = Atomics.load(ctl, CTL.done);
-    for (let n = 1; d < count; n++) {
-      if ((n & 255) === 0) {
-        const t = now() - start;
-        if (t > timeoutMs) {
-          stopThreads();
-          throw new Error(`wasm threads: ${count - d} kernel thread(s) did not finish within ${timeoutMs} ms (stuck or dead); the pool runs single-threaded from now on`);
-        }
-        if (blocking && t > MAIN_SPIN_MS) {
-          Atomics.store(ctl, CTL.mainSleeping, 1);
-          d = Atomics.load(ctl, CTL.done);
-          if (d < count) Atomics.wait(ctl, CTL.done, d, Math.min(100, timeoutMs - t + 1));
-          Atomics.store(ctl, CTL.mainSleeping, 0);
-        }
+    for (let n = 1; Atomics.load(ctl, CTL.active) > 0; n++) {
+      if ((n & 255) !== 0) continue;
+      const t = now() - start;
+      if (t > timeoutMs) {
+        const stuck = Atomics.load(ctl, CTL.active);
+        stopThreads();
+        throw new Error(`wasm threads: ${stuck} kernel thread(s) did not finish within ${timeoutMs} ms (stuck or dead); the pool runs single-threaded from now on`);
       }
-      d = Atomics.load(ctl, CTL.done);
+      if (blocking && t > MAIN_SPIN_MS) {
+        Atomics.store(ctl, CTL.mainSleeping, 1);
+        const active = Atomics.load(ctl, CTL.active);
+        if (active > 0) Atomics.wait(ctl, CTL.active, active, Math.min(100, timeoutMs - t + 1));
+        Atomics.store(ctl, CTL.mainSleeping, 0);
+      }
     }
   };
 
   const runJob = (calls: readonly KernelCall[], begin: number, end: number, grain: number): void => {
     const rows = end - begin;
     for (const c of calls) fn(c.kernel); // unknown names fail here, on the main thread
-    const team = readyWorkers();
-    const parts = Math.min(1 + team.length, Math.ceil(rows / grain));
-    if (parts <= 1 || disposed) {
-      runHere(calls, begin, end, 0);
+    const units = Math.ceil(rows / grain);
+    const helpers = readyWorkers().length;
+    if (helpers === 0 || units <= 1 || disposed) {
+      runHere(calls, begin, end);
       return;
     }
     // Calls and arguments.
@@ -355,29 +357,32 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
       args.set(c.args, a);
       a += c.args.length;
     });
+    // Chunks of whole `grain`s, CHUNKS_PER_THREAD per thread, claimed by whoever is free.
+    const chunk = Math.ceil(units / Math.min(units, CHUNKS_PER_THREAD * (1 + helpers))) * grain;
     ctl[CTL.calls] = calls.length;
-    Atomics.store(ctl, CTL.done, 0);
+    ctl[CTL.begin] = begin;
+    ctl[CTL.end] = end;
+    ctl[CTL.chunk] = chunk;
+    ctl[CTL.chunks] = Math.ceil(rows / chunk);
+    Atomics.store(ctl, CTL.next, 0);
     Atomics.store(ctl, CTL.errors, 0);
     Atomics.store(ctl, CTL.errorThread, 0);
-    // Split: part p gets [begin + cut(p), begin + cut(p + 1)), cuts at multiples of `grain`; main takes part 0.
-    const units = Math.ceil(rows / grain);
-    const cut = (p: number): number => Math.min(rows, Math.round((units * p) / parts) * grain);
-    seq++;
-    for (let p = 1; p < parts; p++) {
-      const me = THREAD.base + team[p - 1]! * THREAD.stride;
-      ctl[me + THREAD.begin] = begin + cut(p);
-      ctl[me + THREAD.end] = begin + cut(p + 1);
-      ctl[me + THREAD.slot] = p;
-      Atomics.store(ctl, me + THREAD.go, seq);
-      if (Atomics.load(ctl, me + THREAD.sleeping) !== 0) Atomics.notify(ctl, me + THREAD.go);
-    }
+    const job = (Atomics.load(ctl, CTL.seq) % 0x3fffffff) + 1; // never 0 (0 = closed)
+    Atomics.store(ctl, CTL.open, job);
+    Atomics.store(ctl, CTL.seq, job);
+    if (Atomics.load(ctl, CTL.sleepers) > 0) Atomics.notify(ctl, CTL.seq);
     let mainError: unknown = null;
     try {
-      runHere(calls, begin, begin + cut(1), 0);
+      const chunks = ctl[CTL.chunks]!;
+      for (let k = Atomics.add(ctl, CTL.next, 1); k < chunks; k = Atomics.add(ctl, CTL.next, 1)) {
+        runHere(calls, begin + k * chunk, Math.min(end, begin + (k + 1) * chunk));
+      }
     } catch (e) {
       mainError = e;
     }
-    waitDone(parts - 1);
+    // Close the job: a thread waking now backs out; wait for the ones inside to finish their chunks.
+    Atomics.store(ctl, CTL.open, 0);
+    waitIdle();
     if (mainError !== null) throw mainError;
     if (Atomics.load(ctl, CTL.errors) > 0) {
       const len = ctl[CTL.errorLength]!;

@@ -10,29 +10,44 @@
  * arguments: every wasm argument the kernels take (i32 or f32) is exact as a double, so one array serves
  * both and the export's own conversion turns each back into its type.
  *
- * A thread instantiates the module on the shared memory, raises its `ready` flag, then loops: wait for its
- * `go` cell to change (spin-poll for `spinMicros`, then Atomics.wait), run each call of the job on its row
- * range, count itself in `done`, and wake the main thread if it sleeps. Errors (traps) are written into
- * the block as text, so the main thread reads them without an event-loop turn.
+ * A thread instantiates the module on the shared memory, raises its `ready` flag, then loops: wait for
+ * `seq` to change (spin-poll for `spinMicros`, then Atomics.wait), join the job if it is still `open`
+ * (counted in `active`), claim chunks of rows from the `next` counter and run each call of the job on
+ * them, then leave (`active` − 1, waking the main thread if it sleeps). Claiming chunks instead of fixed
+ * shares means a thread the OS does not schedule in time costs nothing: the others take its rows.
+ * Errors (traps) are written into the block as text, so the main thread reads them without an event-loop turn.
  */
 
 /** Header cells (Int32 indices). */
 export const CTL = {
-  /** Threads finished with the current job. */
-  done: 0,
-  /** 1 while the main thread sleeps in Atomics.wait on `done`. */
-  mainSleeping: 1,
+  /** Job number, bumped for each job (threads wait on it). */
+  seq: 0,
+  /** The job threads may join (its `seq`), 0 once the main thread has closed it. */
+  open: 1,
+  /** The next chunk to claim, and how many there are. */
+  next: 2,
+  chunks: 3,
+  /** Threads inside the current job. */
+  active: 4,
+  /** Threads sleeping on `seq`. */
+  sleepers: 5,
+  /** 1 while the main thread sleeps in Atomics.wait on `active`. */
+  mainSleeping: 6,
   /** Threads that failed in the current job; the first writes its message at `errorText`. */
-  errors: 2,
+  errors: 7,
   /** Which thread failed first (1-based) and the length of its message. */
-  errorThread: 3,
-  errorLength: 4,
+  errorThread: 8,
+  errorLength: 9,
   /** Calls in the current job. */
-  calls: 5,
+  calls: 10,
+  /** Rows `[begin, end)` of the job and rows per chunk. */
+  begin: 11,
+  end: 12,
+  chunk: 13,
   /** 1: threads leave their loop. */
-  quit: 6,
+  quit: 14,
   /** Micro-seconds a thread polls after a job before it sleeps. */
-  spinMicros: 7,
+  spinMicros: 15,
 } as const;
 
 /** Most worker threads of one pool. */
@@ -44,8 +59,8 @@ export const MAX_ARGS = 1024;
 /** Characters of an error message kept. */
 export const ERROR_CHARS = 240;
 
-/** Per thread: `go` (job number), `sleeping`, `ready` (1 started, −1 failed), row range, scratch slot. */
-export const THREAD = { base: 16, stride: 8, go: 0, sleeping: 1, ready: 2, begin: 3, end: 4, slot: 5 } as const;
+/** Per thread: `ready` (1 started, −1 failed). A thread's scratch slot is its index + 1 (the main thread has 0). */
+export const THREAD = { base: 16, stride: 1, ready: 0 } as const;
 /** Per call: export index, argument count and offset, the row-begin argument, the scratch argument and its bytes per slot. */
 export const CALL = { base: THREAD.base + THREAD.stride * MAX_WORKERS, stride: 8, kernel: 0, nargs: 1, argAt: 2, range: 3, scratch: 4, scratchBytes: 5 } as const;
 /** The error message, one UTF-16 code per cell. */
@@ -94,43 +109,55 @@ function start(d) {
     return;
   }
   const call = new Array(64);
-  let seen = Atomics.load(ctl, me + ${THREAD.go});
+  const slot = d.index + 1;
+  let seen = Atomics.load(ctl, ${CTL.seq});
   Atomics.store(ctl, me + ${THREAD.ready}, 1);
   post({ ready: true });
   for (;;) {
-    let go = Atomics.load(ctl, me + ${THREAD.go});
+    let go = Atomics.load(ctl, ${CTL.seq});
     if (go === seen) {
       const until = performance.now() + Atomics.load(ctl, ${CTL.spinMicros}) / 1000;
-      for (let n = 1; (go = Atomics.load(ctl, me + ${THREAD.go})) === seen; n++) {
+      for (let n = 1; (go = Atomics.load(ctl, ${CTL.seq})) === seen; n++) {
         if ((n & 255) === 0 && performance.now() > until) break;
       }
       if (go === seen) {
-        Atomics.store(ctl, me + ${THREAD.sleeping}, 1);
-        Atomics.wait(ctl, me + ${THREAD.go}, seen);
-        Atomics.store(ctl, me + ${THREAD.sleeping}, 0);
+        Atomics.add(ctl, ${CTL.sleepers}, 1);
+        Atomics.wait(ctl, ${CTL.seq}, seen);
+        Atomics.sub(ctl, ${CTL.sleepers}, 1);
         continue;
       }
     }
     seen = go;
     if (Atomics.load(ctl, ${CTL.quit}) !== 0) return;
-    const begin = ctl[me + ${THREAD.begin}];
-    const end = ctl[me + ${THREAD.end}];
-    const slot = ctl[me + ${THREAD.slot}];
+    Atomics.add(ctl, ${CTL.active}, 1);
+    if (Atomics.load(ctl, ${CTL.open}) === go) runChunks();
+    if (Atomics.sub(ctl, ${CTL.active}, 1) === 1 && Atomics.load(ctl, ${CTL.mainSleeping}) !== 0) Atomics.notify(ctl, ${CTL.active});
+  }
+
+  function runChunks() {
+    const begin = ctl[${CTL.begin}];
+    const end = ctl[${CTL.end}];
+    const chunk = ctl[${CTL.chunk}];
+    const chunks = ctl[${CTL.chunks}];
     const calls = ctl[${CTL.calls}];
     let c = 0;
     try {
-      for (; c < calls; c++) {
-        const at = ${CALL.base} + c * ${CALL.stride};
-        const n = ctl[at + ${CALL.nargs}];
-        const a0 = ctl[at + ${CALL.argAt}];
-        call.length = n;
-        for (let i = 0; i < n; i++) call[i] = args[a0 + i];
-        const r = ctl[at + ${CALL.range}];
-        call[r] = begin;
-        call[r + 1] = end;
-        const s = ctl[at + ${CALL.scratch}];
-        if (s >= 0) call[s] += slot * ctl[at + ${CALL.scratchBytes}];
-        fns[ctl[at + ${CALL.kernel}]].apply(null, call);
+      for (let k = Atomics.add(ctl, ${CTL.next}, 1); k < chunks; k = Atomics.add(ctl, ${CTL.next}, 1)) {
+        const b = begin + k * chunk;
+        const e = Math.min(end, b + chunk);
+        for (c = 0; c < calls; c++) {
+          const at = ${CALL.base} + c * ${CALL.stride};
+          const n = ctl[at + ${CALL.nargs}];
+          const a0 = ctl[at + ${CALL.argAt}];
+          call.length = n;
+          for (let i = 0; i < n; i++) call[i] = args[a0 + i];
+          const r = ctl[at + ${CALL.range}];
+          call[r] = b;
+          call[r + 1] = e;
+          const s = ctl[at + ${CALL.scratch}];
+          if (s >= 0) call[s] += slot * ctl[at + ${CALL.scratchBytes}];
+          fns[ctl[at + ${CALL.kernel}]].apply(null, call);
+        }
       }
     } catch (e) {
       if (Atomics.add(ctl, ${CTL.errors}, 1) === 0) {
@@ -141,8 +168,6 @@ function start(d) {
         Atomics.store(ctl, ${CTL.errorThread}, d.index + 1);
       }
     }
-    Atomics.add(ctl, ${CTL.done}, 1);
-    if (Atomics.load(ctl, ${CTL.mainSleeping}) !== 0) Atomics.notify(ctl, ${CTL.done});
   }
 }
 `;
