@@ -27,6 +27,8 @@ export interface PageResult {
   readonly wasm?: { readonly shared: boolean; readonly relaxed: boolean; readonly failures: readonly string[] };
   readonly crossOriginIsolated: boolean;
   readonly output?: { readonly shape: number[]; readonly data: number[] };
+  /** The data of runs 2…N of the same batch (query `repeat=N`). */
+  readonly repeats?: number[][];
   /** The bad-input case: the error thrown by `run`, and the output of a good batch run after it. */
   readonly thrown?: { readonly name: string; readonly message: string; readonly isInputError: boolean; readonly isConvtypeError: boolean };
   /** Anything that went wrong in the page itself (the test fails with it). */

@@ -1,14 +1,16 @@
 /**
  * The test page's script (bundled by the test into page.js; the library stays an external import of the
  * served `dist/index.js`, so the page exercises the built bundle, not src/). Query: `case=model|bad-input`,
- * `backend=js|wasm`. It fetches the batch and weights from `/case.json`, builds the CNN with them, runs it, and
- * posts a `PageResult` to `/result`; every failure is posted too, so the test reports it instead of waiting.
+ * `backend=js|wasm`, `repeat=N` (runs the batch N times, to catch races between threads). It fetches the
+ * batch and weights from `/case.json`, builds the CNN with them, runs it, and posts a `PageResult` to
+ * `/result`; every failure is posted too, so the test reports it instead of waiting.
  */
 import { buildCnn, type Backend, type CaseData, type Library, type PageResult } from './cnn.js';
 
 const params = new URLSearchParams(location.search);
 const which = params.get('case') ?? 'model';
 const backendName = params.get('backend') ?? 'js';
+const repeat = Math.max(1, Number(params.get('repeat') ?? 1));
 
 /**
  * The backend the query asks for, with what the page reports of it: `js` is the library's default;
@@ -45,14 +47,16 @@ async function main(): Promise<PageResult> {
   } else if (which !== 'model') {
     throw new Error(`page: unknown case (got ${which}, expected model or bad-input)`);
   }
-  const y = m.run(toTensor(lib, data.input) as never);
+  const x = toTensor(lib, data.input);
+  const y = m.run(x as never);
   const output = { shape: [...y.shape], data: Array.from(y.data) };
+  const repeats = Array.from({ length: repeat - 1 }, () => Array.from(m.run(x as never).data));
   const isolated = globalThis.crossOriginIsolated === true;
-  return { backend: name, threads, crossOriginIsolated: isolated, output, ...(wasm ? { wasm } : {}), ...(thrown ? { thrown } : {}) };
+  return { backend: name, threads, crossOriginIsolated: isolated, output, repeats, ...(wasm ? { wasm } : {}), ...(thrown ? { thrown } : {}) };
 }
 
 async function post(result: PageResult): Promise<void> {
-  document.body.textContent = JSON.stringify({ ...result, output: result.output?.data.slice(0, 10) }, null, 1);
+  document.body.textContent = JSON.stringify({ ...result, output: result.output?.data.slice(0, 10), repeats: result.repeats?.length }, null, 1);
   await fetch(`result?run=${params.get('run') ?? ''}`, { method: 'POST', body: JSON.stringify(result) });
 }
 
