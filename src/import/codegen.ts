@@ -107,7 +107,7 @@ export async function generateModelSource(graph: ImportedGraph, options: Codegen
   for (const x of graph.inputs) shapeOf.set(x.name, [-1, ...x.shape]);
   const library = options.library ?? 'convtype';
   const used = new Set(['input', 'model']);
-  for (const l of graph.layers) if (FUNCTION_KINDS.has(l.kind)) used.add(l.kind === 'concat' ? 'concat' : l.kind);
+  for (const l of graph.layers) if (FUNCTION_KINDS.has(l.kind)) used.add(l.kind);
   const taken = new Set<string>([...used, 'readSafetensors', 'createModel', 'weights', 'net']);
   const ids = new Map<string, string>();
   const id = (name: string): string => ids.get(name)!;

@@ -69,6 +69,17 @@ beforeAll(async () => {
     // A wrong expectation must fail, or the check above proves nothing.
     checks.push(`// @ts-expect-error: the output height is not ${c.expectedShape[1]! + 1}\nexport const ${c.name}Wrong: Equal<ReturnType<typeof ${c.name}>['outputShape'], readonly [number, ${c.expectedShape[1]! + 1}, ${c.expectedShape.slice(2).join(', ')}]> = true;`);
   }
+  // Two inputs and two outputs: `model([image, mask], [features, logits])`, type-checked with the others.
+  const img = tfl.input({ shape: [8, 8, 3], name: 'image' });
+  const mask = tfl.input({ shape: [8, 8, 1], name: 'mask' });
+  const f = tfl.layers.conv2d({ filters: 5, kernelSize: 3, name: 'features' }).apply(tfl.layers.concatenate().apply([img, mask]) as tfl.SymbolicTensor) as tfl.SymbolicTensor;
+  const logits = tfl.layers.dense({ units: 3, name: 'logits' }).apply(tfl.layers.globalAveragePooling2d({}).apply(f) as tfl.SymbolicTensor) as tfl.SymbolicTensor;
+  const multi = await saveToMemory(tfl.model({ inputs: [img, mask], outputs: [f, logits] }));
+  const multiSource = (await generateModelSource(importTfjsLayers(multi.json, multi.shards), { library, safetensors })).source;
+  expect(multiSource).toContain('const net = model([image, mask], [features, logits]);');
+  writeFileSync(join(dir, 'multi.ts'), multiSource);
+  checks.push("import { createModel as multi } from './multi.js';");
+  checks.push("export const multiFirstOutput: Equal<ReturnType<typeof multi>['outputShape'], readonly [number, 6, 6, 5]> = true;");
   writeFileSync(join(dir, 'check.ts'), `${checks.join('\n')}\n`);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { rootDir: '../..', noEmit: true }, include: ['*.ts'] }));
 });
