@@ -3,7 +3,9 @@
  * tfjs-backend-wasm (XNNPACK, SIMD, 1 thread) and onnxruntime-node (1 intra-op thread, all graph
  * optimisations) on five conv layers that stress different paths.
  *
- *     npx tsx bench/layers.ts [--runs N] [--only case,case] [--engines convtype-js,tfjs-cpu,tfjs-wasm,ort]
+ *     npx tsx bench/layers.ts [--runs N] [--only case,case] [--engines convtype-js,tfjs-cpu,tfjs-wasm,ort] [--threads N]
+ *
+ * `--threads N` gives convtype-wasm N kernel threads (default 1, like the peers).
  *
  * Per engine and case: weights packed / tensors created once, untimed warm-up runs (≥ 3 and ≥ 1.5 s,
  * at most 200), then timed runs (≥ `runs` and ≥ 1 s, at most 100; each includes reading the result
@@ -76,7 +78,8 @@ const flag = (n: string): string | undefined => {
 };
 const ONLY = flag('--only')?.split(',');
 const ENGINES_RUN = (flag('--engines')?.split(',') ?? [...ENGINES]) as Engine[];
-const wasm = createWasmBackend();
+const THREADS = Number(flag('--threads') ?? 1);
+const wasm = createWasmBackend({ threads: THREADS });
 
 function ours(c: Case, x: Float32Array, w: Float32Array): () => void {
   const g = c.g;
@@ -190,6 +193,7 @@ async function main(): Promise<void> {
   console.log(`runs ${RUNS} (fewer for runs over 1 s), median; GFLOP/s = 2·MACs / time\n`);
   const cases = CASES.filter((k) => !ONLY || ONLY.some((o) => k.name.startsWith(o)));
   const engines = ENGINES.filter((e) => ENGINES_RUN.includes(e));
+  if ((await wasm.threads.whenReady()) !== THREADS) throw new Error(`convtype-wasm: ${THREADS} threads asked, ${wasm.threads.readyThreads()} started`);
   const measured = new Map<string, Partial<Record<Engine, Measured>>>(cases.map((c) => [c.name, {}]));
 
   // Pass 1: convtype alone in the isolate.
@@ -262,6 +266,7 @@ async function main(): Promise<void> {
           'tfjs-core': peers?.tf.version_core,
           ort: peers?.ort.env.versions.node,
           'tfjs-wasm threads': 1,
+          'convtype-wasm threads': THREADS,
           'ort intraOpNumThreads': 1,
         },
         units:
