@@ -178,7 +178,7 @@ function at6(m0: v128, m1: v128, m2: v128, m3: v128, m4: v128, m5: v128, dst: us
   v128.store(dst + 3 * stride, f32x4.add(f32x4.add(b, f32x4.mul(f32x4.splat(8), d)), m5));
 }
 
-/** As outputTile2 for a 4×4 output tile; `temp` holds 24 + 4 vectors of scratch. */
+/** As outputTile2 for a 4×4 output tile; `temp` holds 24 vectors of scratch. */
 // @ts-ignore: decorator
 @inline
 function outputTile4(
@@ -195,14 +195,18 @@ function outputTile4(
       96,
     );
   }
-  // Row pass: Y[r][·] = temp[r]·A, then bias, activation and the store of the valid part.
-  const out = temp + 4 * 96;
+  // Row pass: Y[r][·] = temp[r]·A (at6's formulas, in registers), plus bias, activated, stored if inside.
   for (let r = rLo; r < rHi; r++) {
     const tr = temp + <usize>r * 96;
-    at6(v128.load(tr), v128.load(tr, 16), v128.load(tr, 32), v128.load(tr, 48), v128.load(tr, 64), v128.load(tr, 80), out, 16);
+    const t1 = v128.load(tr, 16), t2 = v128.load(tr, 32), t3 = v128.load(tr, 48), t4 = v128.load(tr, 64);
+    const a = f32x4.add(t1, t2), d = f32x4.sub(t1, t2), e = f32x4.add(t3, t4), f = f32x4.sub(t3, t4);
     const yr = yp + <usize>r * rowBytes;
-    for (let q = 0; q < cols; q++) {
-      store4(yr + <usize>q * pixBytes, f32x4.add(b, v128.load(out + (<usize>q << 4))), lanes, act, alpha);
+    store4(yr, f32x4.add(b, f32x4.add(f32x4.add(v128.load(tr), a), e)), lanes, act, alpha);
+    if (cols > 1) store4(yr + pixBytes, f32x4.add(b, f32x4.add(d, f32x4.mul(f32x4.splat(2), f))), lanes, act, alpha);
+    if (cols > 2) store4(yr + 2 * pixBytes, f32x4.add(b, f32x4.add(a, f32x4.mul(f32x4.splat(4), e))), lanes, act, alpha);
+    if (cols > 3) {
+      const y3 = f32x4.add(f32x4.add(d, f32x4.mul(f32x4.splat(8), f)), v128.load(tr, 80));
+      store4(yr + 3 * pixBytes, f32x4.add(b, y3), lanes, act, alpha);
     }
   }
 }
