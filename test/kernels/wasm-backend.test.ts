@@ -3,8 +3,10 @@
  * memory, every conv path: im2col stem, Winograd 3×3, indirect stride 2, depthwise, 1×1, dense) against
  * ONNX Runtime on `toOnnx` of the same model, and against the plain-TS backend; several models and batch
  * sizes on one plain (non-shared) memory, whose growth detaches earlier views, still give the same results;
- * a bad backend name is a GraphError sentence.
+ * a dropped model's heap blocks are freed once collected; a bad backend name is a GraphError sentence.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphError, input, model, tensor, type ModelOptions } from '../../src/index.js';
 import { createWasmBackend } from '../../src/kernels/wasm/backend.js';
@@ -62,6 +64,29 @@ describe('models on the wasm backend', () => {
     expect(backend.heap.memory.buffer).not.toBe(bufferBefore);
     expect(bufferBefore.byteLength).toBe(0); // detached by the growth
     expect(a.run(tensor([2, 19, 17, 3], xa.data)).data).toEqual(first);
+  });
+
+  it("a dropped model's plans and packed weights go back to the heap once collected", async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const backend = createWasmBackend({ shared: false });
+    const idle = backend.heap.usedBytes();
+    const runOnce = (): number => {
+      const m = cnn(backend);
+      m.run(tensor([4, 19, 17, 3], batchOf([-1, 19, 17, 3], 4, 2).data));
+      return backend.heap.usedBytes();
+    };
+    const inUse = runOnce();
+    expect(inUse).toBeGreaterThan(idle);
+    for (let i = 0; i < 20 && backend.heap.usedBytes() > idle; i++) {
+      gc();
+      await new Promise((done) => setTimeout(done, 10));
+    }
+    expect(backend.heap.usedBytes()).toBe(idle);
+    // The freed blocks are reused: another model of the same size does not grow the memory.
+    const size = backend.heap.memory.buffer.byteLength;
+    runOnce();
+    expect(backend.heap.memory.buffer.byteLength).toBe(size);
   });
 
   it('a bad backend name is a GraphError sentence', () => {

@@ -117,6 +117,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const threads = createThreadPool({ module: heap.module, memory: heap.memory, exports: heap.kernels as unknown as WebAssembly.Exports, threads: options.threads });
   let staging = -1;
   let stagingBytes = 0;
+  const release = releaser(heap);
 
   /** A staging block of at least `bytes` (grown, never per call once warm). */
   const stage = (bytes: number): number => {
@@ -178,11 +179,16 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     allocate(floats) {
       const ptr = heap.alloc(Math.max(1, floats) * 4);
       heap.f32().fill(0, ptr / 4, ptr / 4 + floats);
-      return heap.view(ptr, floats);
+      // Freed once the getter and every view it handed out are unreachable.
+      const block = { blocks: [ptr], live: 0 };
+      const getter = heap.view(ptr, floats, (v) => release.hold(v, block));
+      release.hold(getter, block);
+      return getter;
     },
     packConv2d(g, kernel, bias): ConvHandle {
       checkSizes('conv2d', kernel.length, g.kernelH * g.kernelW * (g.inC / g.groups) * g.outC, bias, g.outC);
-      return { backend: WASM, geometry: g, conv: packConv(heap, g, kernel, bias) };
+      const { value: conv, blocks } = heap.tracking(() => packConv(heap, g, kernel, bias));
+      return release.owned({ backend: WASM, geometry: g, conv }, blocks);
     },
     conv2dScratchSize: (g) => (convScratchBytes(g) * threads.threads) / 4,
     conv2d(p, x, xOff, y, yOff, act, scratch) {
@@ -202,7 +208,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     },
     packDense(g, kernel, bias): DenseHandle {
       checkSizes('dense', kernel.length, g.inFeatures * g.units, bias, g.units);
-      return { backend: WASM, geometry: g, gemm: packGemmConv(heap, denseAsConv(g), kernel, bias) };
+      const { value: gemm, blocks } = heap.tracking(() => packGemmConv(heap, denseAsConv(g), kernel, bias));
+      return release.owned({ backend: WASM, geometry: g, gemm }, blocks);
     },
     denseScratchSize: () => 0,
     dense(p, x, xOff, y, yOff, act: Activation) {
@@ -220,6 +227,28 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     softmax: jsBackend.softmax,
   };
   return backend;
+}
+
+/**
+ * Frees heap blocks when the objects that own them become unreachable (a dropped plan's packed weights and
+ * arena: `setWeights` and new batch sizes make new plans), through a FinalizationRegistry.
+ */
+function releaser(heap: Heap) {
+  type Blocks = { readonly blocks: readonly number[]; live: number };
+  const registry = new FinalizationRegistry<Blocks>((b) => {
+    if (--b.live === 0) for (const p of b.blocks) heap.free(p);
+  });
+  const hold = (owner: object, b: Blocks): void => {
+    b.live++;
+    registry.register(owner, b);
+  };
+  return {
+    hold,
+    owned<T extends object>(owner: T, blocks: readonly number[]): T {
+      hold(owner, { blocks, live: 0 });
+      return owner;
+    },
+  };
 }
 
 function checkSizes(kernelName: string, got: number, expected: number, bias: Float32Array | null, units: number): void {

@@ -34,10 +34,14 @@ export interface Heap extends WasmHeap {
   readonly relaxed: boolean;
   /** Returns a block from `alloc` to the allocator. */
   free(ptr: number): void;
+  /** Runs `f` and returns its value with the blocks it allocated (to free them together later). */
+  tracking<T>(f: () => T): { readonly value: T; readonly blocks: readonly number[] };
+  /** Bytes in allocated blocks. */
+  usedBytes(): number;
   /** Byte pointer of `x[off]` when `x` views this memory, else −1; throws for a view growth detached. */
   pointerOf(x: Float32Array, off: number): number;
-  /** A getter of the Float32Array over `floats` elements at `ptr`, recreated when growth detached it. */
-  view(ptr: number, floats: number): () => Float32Array;
+  /** A getter of the Float32Array over `floats` elements at `ptr`, recreated when growth detached it (`onView` sees each view made). */
+  view(ptr: number, floats: number, onView?: (view: Float32Array) => void): () => Float32Array;
 }
 
 function decode(base64: string): Uint8Array {
@@ -63,6 +67,7 @@ export function createHeap(options: HeapOptions = {}): Heap {
 
   let top = base; // first never-used byte
   const used = new Map<number, number>(); // ptr → bytes
+  let tracked: number[] | null = null;
   let freeList: { ptr: number; bytes: number }[] = [];
   const earlier = new WeakSet<ArrayBufferLike>();
   let cached = new Float32Array(memory.buffer);
@@ -99,7 +104,24 @@ export function createHeap(options: HeapOptions = {}): Heap {
         top += size;
       }
       used.set(ptr, size);
+      tracked?.push(ptr);
       return ptr;
+    },
+    tracking(f) {
+      const outer = tracked;
+      const blocks: number[] = [];
+      tracked = blocks;
+      try {
+        return { value: f(), blocks };
+      } finally {
+        tracked = outer;
+        outer?.push(...blocks);
+      }
+    },
+    usedBytes() {
+      let sum = 0;
+      for (const bytes of used.values()) sum += bytes;
+      return sum;
     },
     free(ptr) {
       const size = used.get(ptr);
@@ -133,10 +155,14 @@ export function createHeap(options: HeapOptions = {}): Heap {
       }
       return x.byteOffset + off * 4;
     },
-    view(ptr, floats) {
+    view(ptr, floats, onView) {
       let v = new Float32Array(memory.buffer, ptr, floats);
+      onView?.(v);
       return () => {
-        if (v.buffer.byteLength === 0 && floats > 0) v = new Float32Array(memory.buffer, ptr, floats);
+        if (v.buffer.byteLength === 0 && floats > 0) {
+          v = new Float32Array(memory.buffer, ptr, floats);
+          onView?.(v);
+        }
         return v;
       };
     },
