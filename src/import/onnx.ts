@@ -97,8 +97,9 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
 
   const absorbed = new Set<OnnxGraphNode>();
 
-  // ——— nodes ———
-  for (const node of g.nodes) {
+  // ——— nodes (Constant nodes first: they read nothing, and fusions look at constants ahead of their node) ———
+  const constantFirst = [...g.nodes.filter((n) => n.opType === 'Constant' && n.inputs.length === 0), ...g.nodes.filter((n) => !(n.opType === 'Constant' && n.inputs.length === 0))];
+  for (const node of constantFirst) {
     if (absorbed.has(node)) continue;
     const fold = FOLDERS[node.opType];
     const convert = LAYER_CONVERTERS[node.opType];

