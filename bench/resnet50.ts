@@ -67,7 +67,7 @@ async function tfjsNet({ tf }: Peers, w: Weights, x: Float32Array) {
         b = conv(b, stride, 1, true);
         b = conv(b, 1, 0, false);
         const shortcut = project ? conv(h, stride, 0, false) : h;
-        h = tf.relu(tf.add(b, shortcut));
+        h = tf.relu(tf.add(b, shortcut)) as Tensor4D;
       }
       const pooled = tf.mean(h, [1, 2]) as Tensor2D;
       return tf.softmax(tf.add(tf.matMul(pooled, fc.kernel), fc.bias));
