@@ -112,7 +112,7 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
       continue;
     }
     if (!fold && !convert) {
-      unsupportedOps.push({ node: node.name, op: node.opType, reason: `no convtype layer for this op (supported: ${ONNX_OPS.join(', ')})` });
+      unsupportedOps.push({ node: node.name, op: node.opType, reason: 'no convtype layer for this op (the supported ones: ONNX_OPS of convtype/import, docs/import.md)' });
       markUnknown();
       continue;
     }
