@@ -66,6 +66,9 @@ async function loadTsMorph(given: TsMorph | undefined): Promise<TsMorph> {
   }
 }
 
+/** Source text for a line comment (node names of a model file may hold anything). */
+const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
 /** One `const`: a run of layers, the first reading `from` (a method chain) or a join of several tensors. */
 interface Statement {
   readonly layers: ImportedLayer[];
@@ -129,7 +132,7 @@ export async function generateModelSource(graph: ImportedGraph, options: Codegen
     // The const is named for the source node: a conv's fused activation (`stem_relu`) shares its conv's origin.
     const name = identifier(s.layers.find((l) => l.origin === tail.origin)!.name, taken);
     for (const l of s.layers) ids.set(l.name, name);
-    const comment = (l: ImportedLayer): string => ` // ${l.origin}: ${formatShape(shapeOf.get(l.name)!)}`;
+    const comment = (l: ImportedLayer): string => ` // ${oneLine(l.origin)}: ${formatShape(shapeOf.get(l.name)!)}`;
     const joined = FUNCTION_KINDS.has(head.kind);
     const rest = joined ? s.layers.slice(1) : s.layers;
     let text = `export const ${name} = ${joined ? call(head) : id(head.inputs[0]!)}`;
@@ -138,7 +141,7 @@ export async function generateModelSource(graph: ImportedGraph, options: Codegen
       if (joined) text += comment(head);
       text += rest.map((l, i) => `\n  ${call(l)}${i === rest.length - 1 ? ';' : ''}${comment(l)}`).join('');
     }
-    statements.push(`\n${s.layers.length === 1 ? `// ${head.origin}\n` : ''}${text}\n// shape: ${formatShape(shapeOf.get(tail.name)!)}`);
+    statements.push(`\n${s.layers.length === 1 ? `// ${oneLine(head.origin)}\n` : ''}${text}\n// shape: ${formatShape(shapeOf.get(tail.name)!)}`);
   }
   const ins = graph.inputs.map((x) => id(x.name));
   const outs = graph.outputs.map(id);
