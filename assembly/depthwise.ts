@@ -11,7 +11,8 @@
 // Per output row: the kernel rows inside the input are found once; columns whose whole window is inside
 // the input (the interior) run without bounds checks, and with M = 1, a 3-wide stride-1 window, four
 // outputs at a time share their input loads (six loads and three weights feed twelve multiply-adds per
-// kernel row). Border columns clip the window's column range once per pixel.
+// kernel row); other 3×3 windows inside the input (strided, dilated) run nine unrolled taps. Border
+// pixels clip the window's row and column ranges once per pixel.
 import { load4, store4 } from './lanes';
 import { madd } from './simd';
 
@@ -121,6 +122,29 @@ function fourOutputs(
   store4(yo + 3 * pix, s3, lanes, act, alpha);
 }
 
+/**
+ * One output pixel of a 3×3 window wholly inside the input (M = 1), channels [c, c + lanes): nine taps
+ * unrolled; `xp` is the input pixel of tap (0, 0), `rowStep`/`colStep` the byte steps between taps.
+ */
+// @ts-ignore: decorator
+@inline
+function nineTaps(
+  xp: usize, rowStep: usize, colStep: usize, w: usize, tapBytes: usize, yp: usize, b: v128, c: i32, lanes: i32, act: i32, alpha: f32,
+): void {
+  const off = <usize>c << 2;
+  const x0 = xp + off, x1 = x0 + rowStep, x2 = x1 + rowStep, w0 = w + off;
+  let s = madd(load4(x0, lanes), v128.load(w0), b);
+  s = madd(load4(x0 + colStep, lanes), v128.load(w0 + tapBytes), s);
+  s = madd(load4(x0 + 2 * colStep, lanes), v128.load(w0 + 2 * tapBytes), s);
+  s = madd(load4(x1, lanes), v128.load(w0 + 3 * tapBytes), s);
+  s = madd(load4(x1 + colStep, lanes), v128.load(w0 + 4 * tapBytes), s);
+  s = madd(load4(x1 + 2 * colStep, lanes), v128.load(w0 + 5 * tapBytes), s);
+  s = madd(load4(x2, lanes), v128.load(w0 + 6 * tapBytes), s);
+  s = madd(load4(x2 + colStep, lanes), v128.load(w0 + 7 * tapBytes), s);
+  s = madd(load4(x2 + 2 * colStep, lanes), v128.load(w0 + 8 * tapBytes), s);
+  store4(yp + off, s, lanes, act, alpha);
+}
+
 /** y rows [rowBegin, rowEnd) = act(depthwiseConv(x) + bias); see the file header. */
 export function depthwise_conv(params: usize, x: usize, y: usize, act: i32, alpha: f32, rowBegin: i32, rowEnd: i32): void {
   const inH = param(params, P_IN_H), inW = param(params, P_IN_W), C = param(params, P_C);
@@ -141,6 +165,8 @@ export function depthwise_conv(params: usize, x: usize, y: usize, act: i32, alph
   // Four-at-a-time blocks inside the interior (M = 1, 3-wide, stride 1, dilation 1).
   const blocks = m == 1 && kw == 3 && sw == 1 && dw == 1;
   const bHi = blocks ? oxLo + ((oxHi - oxLo) & ~3) : oxLo;
+  // Other 3×3 windows (strided, dilated, block tails) wholly inside the input: nine taps unrolled.
+  const nine = m == 1 && kh == 3 && kw == 3;
 
   for (let row = rowBegin; row < rowEnd; row++) {
     const n = row / outH, oy = row % outH;
@@ -167,6 +193,11 @@ export function depthwise_conv(params: usize, x: usize, y: usize, act: i32, alph
       const kxLo = inside ? 0 : firstTap(ix0, dw, kw);
       const kxHi = inside ? kw : endTap(ix0, dw, kw, inW, kxLo);
       const xp = xRow + <usize>ix0 * pixIn, yp = yRow + <usize>ox * pixOut;
+      if (nine && inside && kyHi - kyLo == 3) {
+        for (let c = 0; c < oc4; c += 4) nineTaps(xp, rowStep, colStep, w, tapBytes, yp, v128.load(bias + (<usize>c << 2)), c, 4, act, alpha);
+        if (oc4 < OC) nineTaps(xp, rowStep, colStep, w, tapBytes, yp, v128.load(bias + (<usize>oc4 << 2)), oc4, OC - oc4, act, alpha);
+        continue;
+      }
       for (let co = 0; co < oc4; co += 4) {
         const b = v128.load(bias + (<usize>co << 2));
         const acc = pixel(xp, rowStep, colStep, w, tapBytes, kw, kyLo, kyHi, kxLo, kxHi, co, 4, m, b);

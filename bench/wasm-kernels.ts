@@ -5,7 +5,8 @@
  *     npx tsx bench/wasm-kernels.ts [--rounds N]
  *
  * Layers: VGG 56²×128→256 k3 p1 (Winograd F(2×2) and F(4×4), and the indirect GEMM of
- * src/kernels/wasm/conv.ts for reference) and depthwise 56²×128 k3 p1. Engines are timed in interleaved
+ * src/kernels/wasm/conv.ts for reference), depthwise 56²×128 k3 p1 and MobileNet's stride-2 depthwise
+ * 112²×64 k3 s2. Engines are timed in interleaved
  * rounds (one run of each per round, after a warm-up) so that load from other processes hits them alike;
  * medians of wall and process CPU time are reported. GFLOP/s = 2·MACs of the direct convolution / median,
  * so Winograd's savings show as a higher rate. Ours run on arrays already in the heap (as the executor
@@ -26,6 +27,10 @@ const WARMUP_RUNS = 5;
 const base = { batch: 1, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, padTop: 1, padLeft: 1, kernelH: 3, kernelW: 3 };
 const VGG: Conv2dGeometry = { ...base, inH: 56, inW: 56, inC: 128, outH: 56, outW: 56, outC: 256, groups: 1 };
 const DEPTHWISE: Conv2dGeometry = { ...base, inH: 56, inW: 56, inC: 128, outH: 56, outW: 56, outC: 128, groups: 128 };
+/** MobileNet's stride-2 depthwise layer, TF 'same' (pads: 0 before, 1 after). */
+const DEPTHWISE_S2: Conv2dGeometry = {
+  ...base, inH: 112, inW: 112, inC: 64, outH: 56, outW: 56, outC: 64, groups: 64, strideH: 2, strideW: 2, padTop: 0, padLeft: 0,
+};
 
 interface Engine {
   readonly layer: string;
@@ -57,9 +62,14 @@ function tfjsWasm(tf: Tf, layer: string, g: Conv2dGeometry): Engine {
   const xt = tf.tensor4d(x, [g.batch, g.inH, g.inW, g.inC]);
   const depthwise = g.groups > 1;
   const wt = depthwise ? tf.tensor4d(w, [3, 3, g.inC, g.outC / g.inC]) : tf.tensor4d(w, [3, 3, g.inC, g.outC]);
-  const pad = [[0, 0], [1, 1], [1, 1], [0, 0]] as [[number, number], [number, number], [number, number], [number, number]];
+  // Bottom/right pads: what the output size implies.
+  const end = (o: number, i: number, s: number, p: number): number => (o - 1) * s + 3 - i - p;
+  const pad = [[0, 0], [g.padTop, end(g.outH, g.inH, g.strideH, g.padTop)], [g.padLeft, end(g.outW, g.inW, g.strideW, g.padLeft)], [0, 0]] as [
+    [number, number], [number, number], [number, number], [number, number],
+  ];
+  const s: [number, number] = [g.strideH, g.strideW];
   const run = (): void => {
-    const y = depthwise ? tf.depthwiseConv2d(xt, wt, 1, pad, 'NHWC') : tf.conv2d(xt, wt, 1, pad, 'NHWC');
+    const y = depthwise ? tf.depthwiseConv2d(xt, wt, s, pad, 'NHWC') : tf.conv2d(xt, wt, s, pad, 'NHWC');
     y.dataSync();
     y.dispose();
   };
@@ -86,13 +96,12 @@ async function main(): Promise<void> {
     engines.push({ layer: vgg, name: 'wasm GEMM', g: VGG, run: () => runGemmConv(heap, gemm, xp, yp, { kind: 'none' }, sp, 0, VGG.outH), wall: [], cpu: [] });
     engines.push(tfjsWasm(tf, vgg, VGG));
   }
-  const dw = 'depthwise 56²×128 k3 p1';
-  {
-    const { x, w } = inputs(DEPTHWISE);
-    const packed = packDepthwiseWasm(heap, DEPTHWISE, w, null);
-    const { xp, yp } = place(DEPTHWISE, x, 0);
-    engines.push({ layer: dw, name: 'wasm depthwise', g: DEPTHWISE, run: () => runDepthwiseWasm(heap, packed, xp, yp, { kind: 'none' }, 0, DEPTHWISE.outH), wall: [], cpu: [] });
-    engines.push(tfjsWasm(tf, dw, DEPTHWISE));
+  for (const [layer, g] of [['depthwise 56²×128 k3 p1', DEPTHWISE], ['depthwise 112²×64 k3 s2', DEPTHWISE_S2]] as const) {
+    const { x, w } = inputs(g);
+    const packed = packDepthwiseWasm(heap, g, w, null);
+    const { xp, yp } = place(g, x, 0);
+    engines.push({ layer, name: 'wasm depthwise', g, run: () => runDepthwiseWasm(heap, packed, xp, yp, { kind: 'none' }, 0, g.outH), wall: [], cpu: [] });
+    engines.push(tfjsWasm(tf, layer, g));
   }
 
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
