@@ -3,7 +3,8 @@
  * models built here with @tensorflow/tfjs-layers 4.22, given seeded weights, saved with `model.save` into an
  * in-memory model.json + shard, imported, run by convtype and compared with tfjs's `model.predict`
  * (relErr ≤ 1e-4, test/kernels/helpers.ts); the pinned upscaler model against tfjs loading the same files;
- * and the errors: every unsupported layer listed at once, open input sizes, missing weights, bad graphs.
+ * uint8-quantised shards against tfjs loading the same shards; and the errors: every unsupported layer
+ * listed at once, open input sizes, missing weights, bad graphs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, type BuiltModel } from '../../src/import/build.js';
@@ -183,6 +184,39 @@ describe('Keras models built with tfjs-layers', () => {
     const refs = tf.tidy(() => (m.predict([tf.tensor(xs[0]!, [1, 8, 8, 3]), tf.tensor(xs[1]!, [1, 8, 8, 1])]) as tf.Tensor[]).map((t) => t.dataSync().slice()));
     const outs = (buildModel(graph) as unknown as { run(x: unknown): readonly { data: Float32Array }[] }).run([tensor([1, 8, 8, 3], xs[0]!), tensor([1, 8, 8, 1], xs[1]!)]);
     outs.forEach((o, i) => expect(log.add(relErr(o.data, refs[i]!))).toBeLessThanOrEqual(TOLERANCE));
+  });
+});
+
+/** The model's float32 weights re-encoded as uint8 (`q·scale + min`, as the tfjs converter's --quantize_uint8 writes them). */
+function quantizeUint8(saved: SavedModel): SavedModel {
+  const json = structuredClone(saved.json) as { weightsManifest: { paths: string[]; weights: { shape: number[]; quantization?: object }[] }[] };
+  const source = saved.shards[0]!;
+  const floats = new Float32Array(source.buffer.slice(source.byteOffset, source.byteOffset + source.byteLength));
+  const bytes: number[] = [];
+  let at = 0;
+  for (const spec of json.weightsManifest[0]!.weights) {
+    const data = floats.subarray(at, (at += spec.shape.reduce((a, b) => a * b, 1)));
+    const min = Math.min(...data);
+    const scale = (Math.max(...data) - min) / 255 || 1;
+    for (const v of data) bytes.push(Math.round((v - min) / scale));
+    spec.quantization = { dtype: 'uint8', scale, min };
+  }
+  return { json: json as unknown as Record<string, unknown>, shards: [Uint8Array.from(bytes)] };
+}
+
+describe('quantised weights', () => {
+  it('uint8-quantised shards: convtype matches tfjs-layers loading the same quantised files', async () => {
+    const m = tfl.sequential({
+      layers: [tfl.layers.conv2d({ inputShape: [8, 8, 3], filters: 6, kernelSize: 3, activation: 'relu' }), tfl.layers.flatten(), tfl.layers.dense({ units: 4 })],
+    });
+    seedWeights(m, 90);
+    const quantized = quantizeUint8(await saveToMemory(m));
+    const x = randomInput([1, 8, 8, 3], 91);
+    const expected = predict(await loadInTfjs(quantized), [1, 8, 8, 3], x);
+    const got = runConvtype(buildModel(importTfjsLayers(quantized.json, quantized.shards)), [1, 8, 8, 3], x);
+    expect(log.add(relErr(got.data, expected.data))).toBeLessThanOrEqual(TOLERANCE);
+    // The quantisation changed the numbers: the float model's output differs from both.
+    expect(relErr(predict(m, [1, 8, 8, 3], x).data, expected.data)).toBeGreaterThan(1e-3);
   });
 });
 
