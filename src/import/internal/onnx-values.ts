@@ -66,6 +66,16 @@ export function scalarOf(v: Value | undefined): number | undefined {
   return v?.kind === 'const' && v.data.length === 1 ? v.data[0] : undefined;
 }
 
+/** A weight in convtype's layout. */
+export const weight = (shape: readonly number[], data: Float32Array): ImportedWeight => ({ shape: [...shape], data });
+
+/** The activation as a feature map `[B, H, W, C]` (throws for other ranks). */
+export function map4(ctx: NodeContext, i = 0): ActValue {
+  const x = ctx.act(i);
+  if (x.shape.length !== 4) unsupported(`reads ${showOnnx(x)}, expected an NCHW feature map [N, C, H, W]`);
+  return x;
+}
+
 /** `n` when both are `n`, else the pair: how convtype options print. */
 export const pairOption = (a: number, b: number): OptionValue => (a === b ? a : [a, b]);
 
