@@ -210,8 +210,11 @@ const MAIN_SPIN_MS = 2;
  */
 const CHUNKS_PER_THREAD = 4;
 
+/** Stops the workers of pools collected without `dispose()`. */
+const unused = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<() => void>((stop) => stop()) : undefined;
+
 /**
- * Starts `threads − 1` workers on `module` and `memory`; usable at once.
+ * A pool of `threads − 1` workers on `module` and `memory`, started by the first `run` or `whenReady`; usable at once.
  * @example const pool = createThreadPool({ module, memory, exports: instance.exports }); pool.run([{ kernel: 'rowSum', args: [x, y, n, 0, rows], range: 3 }], 0, rows)
  */
 export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
@@ -276,7 +279,7 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
       w.listen(
         (m) => done(m.error),
         (e) => {
-          if (disposed) return;
+          if (stopped) return;
           Atomics.store(ctl, THREAD.base + at * THREAD.stride + THREAD.ready, -1);
           done(String((e as Error)?.message ?? e));
         },
@@ -285,11 +288,17 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
     }
     if (workers.length === 0 || started >= workers.length) settle();
   };
-  if (want > 1 && control) {
-    const f = options.workerFactory ?? defaultFactory();
-    if (f instanceof Promise) void f.then(spawn);
-    else spawn(f);
-  } else settle();
+  /** Starts the workers once, on the first `run` or `whenReady` (a backend that never runs costs no thread). */
+  let starting = false;
+  const start = (): void => {
+    if (starting) return;
+    starting = true;
+    if (want > 1 && control && !disposed) {
+      const f = options.workerFactory ?? defaultFactory();
+      if (f instanceof Promise) void f.then(spawn);
+      else spawn(f);
+    } else settle();
+  };
 
   /** Workers ready now (flags read with Atomics: no event-loop turn needed; a crashed worker's flag is −1). */
   const readyWorkers = (): readonly number[] => {
@@ -300,8 +309,10 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
     return live;
   };
 
+  let stopped = false;
   const stopThreads = (): void => {
-    if (!control) return;
+    if (!control || stopped) return;
+    stopped = true;
     Atomics.store(ctl, CTL.quit, 1);
     Atomics.add(ctl, CTL.seq, 1);
     Atomics.notify(ctl, CTL.seq);
@@ -397,12 +408,16 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
     }
   };
 
-  return {
+  const pool: ThreadPool = {
     threads: want,
     readyThreads: () => 1 + readyWorkers().length,
-    whenReady: () => allSettled.then(() => 1 + readyWorkers().length),
+    whenReady: () => {
+      start();
+      return allSettled.then(() => 1 + readyWorkers().length);
+    },
     failures,
     run(calls, begin, end, grain = 1) {
+      start();
       if (!(end >= begin) || !(grain >= 1)) throw new Error(`wasm threads: bad row range [${begin}, ${end}) or grain ${grain}`);
       if (end === begin || calls.length === 0) return;
       // Jobs hold at most MAX_CALLS calls and MAX_ARGS arguments; longer lists run as several jobs.
@@ -426,4 +441,7 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
       settle();
     },
   };
+  // A pool dropped without dispose() stops its workers when collected (the callback holds no pool).
+  if (want > 1 && control) unused?.register(pool, stopThreads);
+  return pool;
 }
