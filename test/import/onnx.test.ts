@@ -358,6 +358,14 @@ describe('importOnnx: what it cannot import is listed, every node at once', () =
     expect(e.unsupported[0]!.reason).toBe("picks nearest pixels by 'align_corners' and 'round_prefer_floor' in a way that is not a repeat of each pixel");
   });
 
+  it('a constant output is listed; a node reading a value nothing produces is a FormatError', () => {
+    const e = error(bytesOf({ x: [1, 2, 3, 3], nodes: [node('Relu', ['x'], ['r']), node('Identity', ['k'], ['y'])], initializers: [scalar('k', 1)] }));
+    expect(e.unsupported).toEqual([{ node: 'y', op: 'output', reason: 'is a constant (convtype outputs are computed from the inputs)' }]);
+    expect(() => importOnnx(bytesOf({ x: [1, 2, 3, 3], nodes: [node('Relu', ['ghost'], ['y'])] }))).toThrow(
+      "onnx: node 'Relu_0' (Relu) reads 'ghost', which no earlier node, input or initializer produces (nodes must be in topological order)",
+    );
+  });
+
   it('a flattened NCHW map as the output is refused (its order would differ)', () => {
     const e = error(bytesOf({ x: [1, 2, 3, 3], nodes: [node('Flatten', ['x'], ['y'])] }));
     expect(e.unsupported).toEqual([{ node: 'y', op: 'output', reason: 'is a feature map flattened in NCHW order (from [N, 2, 3, 3]); convtype flattens in NHWC order' }]);
