@@ -115,6 +115,28 @@ describe('Keras models built with tfjs-layers', () => {
     ]);
   });
 
+  it('ReLU (max_value 6), relu6, LeakyReLU, ELU layers on inputs in [−10, 10), where the clipping matters', async () => {
+    const m = tfl.sequential({
+      layers: [
+        tfl.layers.rescaling({ inputShape: [5, 4, 2], scale: 20, offset: -10 }),
+        tfl.layers.reLU({ maxValue: 6 }),
+        tfl.layers.rescaling({ scale: 3, offset: -9 }),
+        tfl.layers.activation({ activation: 'relu6' }),
+        tfl.layers.rescaling({ scale: 2, offset: -6 }),
+        tfl.layers.leakyReLU({ alpha: 0.25 }),
+        tfl.layers.elu({}),
+      ],
+    });
+    const { graph, error } = await compare(m, 65);
+    expect(error).toBeLessThanOrEqual(TOLERANCE);
+    expect(graph.layers.filter((l) => l.kind !== 'depthwiseConv2d').map((l) => [l.kind, l.options])).toEqual([
+      ['relu6', {}],
+      ['relu6', {}],
+      ['leakyRelu', { alpha: 0.25 }],
+      ['elu', { alpha: 1 }],
+    ]);
+  });
+
   it('CenterCrop 9×8 → 6×5 is the window starting at ⌊3/2⌋ = 1 (tf.slice as the reference)', () => {
     // tfjs-layers 4.22 cannot save a CenterCrop model (computeOutputShape overwrites the input's
     // batch_input_shape), so this model.json is written by hand, as Keras writes it.
