@@ -1,4 +1,4 @@
-// Max and average pooling in NHWC, and elementwise activations, four channels per v128.
+// Max and average pooling in NHWC, elementwise activations and residual adds, four channels per v128.
 //
 // Contract (pooling): x (batch, inH, inW, C) and y (batch, outH, outW, C) at byte pointers; output rows
 // r = n·outH + oy in [rowBegin, rowEnd) are written. Taps outside the input are skipped (max pooling's −∞
@@ -89,4 +89,17 @@ export function activation(x: usize, y: usize, act: i32, alpha: f32, begin: i32,
     v128.store(y + o, activate4(v128.load(x + o), act, alpha));
   }
   for (; i < end; i++) store<f32>(y + (<usize>i << 2), activate1(load<f32>(x + (<usize>i << 2)), act, alpha));
+}
+
+/** y[i] = act(a[i] + b[i]) for i in [begin, end) (y may alias a or b): residual joins with their relu. */
+export function addActivation(a: usize, b: usize, y: usize, act: i32, alpha: f32, begin: i32, end: i32): void {
+  let i = begin;
+  for (; i + 4 <= end; i += 4) {
+    const o = <usize>i << 2;
+    v128.store(y + o, activate4(f32x4.add(v128.load(a + o), v128.load(b + o)), act, alpha));
+  }
+  for (; i < end; i++) {
+    const o = <usize>i << 2;
+    store<f32>(y + o, activate1(load<f32>(a + o) + load<f32>(b + o), act, alpha));
+  }
 }

@@ -59,6 +59,11 @@ export interface Backend {
   /** Softmax over the last axis of a (rows, cols) block; may run in place. */
   softmax(x: Float32Array, xOff: number, y: Float32Array, yOff: number, rows: number, cols: number): void;
   /**
+   * Optional: `m[y + i] = act(m[a + i] + m[b + i])` for i < n (y may alias a or b); without it the layer
+   * runs the plain-TS kernel (merge.ts).
+   */
+  add?(m: Float32Array, a: number, b: number, y: number, n: number, act: Activation): void;
+  /**
    * Optional: `floats` zeroed float32 in the backend's own memory, as a getter of the current view (a
    * WebAssembly memory's views can be detached by its growth). The executor places its arena and scratch
    * there so kernels read and write in place.

@@ -7,9 +7,10 @@ export const addLayer: LayerDefinition<object> = {
   kind: 'add',
   shape: (inputs) => elementwiseShape('add', inputs[0]!, inputs[1]!),
   fusesActivation: true,
-  compile: ({ output, activation }) => {
+  compile: ({ output, activation, backend }) => {
     const n = sizeOf(output);
-    return { scratchSize: 0, run: (memory, [a, b], y) => add(memory, a!, b!, y, n, activation) };
+    const kernel = backend.add ?? add;
+    return { scratchSize: 0, run: (memory, [a, b], y) => kernel(memory, a!, b!, y, n, activation) };
   },
 };
 

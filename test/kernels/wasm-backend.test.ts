@@ -8,7 +8,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GraphError, input, model, tensor, type ModelOptions } from '../../src/index.js';
+import { conv2d, GraphError, input, model, relu, residual, sequential, tensor, type ModelOptions } from '../../src/index.js';
 import { createWasmBackend } from '../../src/kernels/wasm/backend.js';
 import { wasmSimdSupported } from '../../src/kernels/wasm/detect.js';
 import { ErrorLog, relErr, TOLERANCE } from '../model/helpers.js';
@@ -51,6 +51,22 @@ describe('models on the wasm backend', () => {
       expect(relErr(m.run(tensor(x.shape as [number, 19, 17, 3], x.data)).data, js.run(tensor(x.shape as [number, 19, 17, 3], x.data)).data)).toBeLessThanOrEqual(TOLERANCE);
     });
   }
+
+  it('a residual block (add with its relu fused, on the wasm kernel) vs ONNX Runtime and the js backend', async () => {
+    const build = (backend: ModelOptions['backend']) => {
+      const x = input([9, 7, 20], { name: 'x' });
+      const body = sequential(conv2d({ filters: 20, kernel: 3, padding: 1 }), relu(), conv2d({ filters: 20, kernel: 1 }));
+      return model(x, x.apply(residual(body)).relu(), { seed: 4, backend });
+    };
+    const m = build('wasm');
+    randomizeWeights(m, 5);
+    const x = batchOf([-1, 9, 7, 20], 2, 6);
+    await expectSameAsOrt(m, [x], log, 'residual', 'batch 2');
+    const js = build('js');
+    js.setWeights(m.weights as never);
+    const t = tensor(x.shape as [number, 9, 7, 20], x.data);
+    expect(relErr(m.run(t).data, js.run(t).data)).toBeLessThanOrEqual(TOLERANCE);
+  });
 
   it('several models and batch sizes on one plain memory: growth detaches views, results stay the same', () => {
     const backend = createWasmBackend({ shared: false });

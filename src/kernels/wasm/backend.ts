@@ -1,8 +1,8 @@
 /**
  * `createWasmBackend()`: the `Backend` on WebAssembly SIMD kernels (assembly/) for convs (depthwise,
  * Winograd 3×3 stride 1 with ≥ 16 channels, else the GEMM paths of conv.ts), dense layers, max/average
- * pooling and standalone activations (assembly/pool.ts); softmax and transposed convs run the plain-TS
- * kernels directly on views of the same memory (a fraction of a per cent of a network's time).
+ * pooling, standalone activations and residual adds (assembly/pool.ts); softmax and transposed convs run
+ * the plain-TS kernels directly on views of the same memory (a fraction of a per cent of a network's time).
  *
  * Zero copy: when the executor's arrays are views of this backend's memory (`allocate`), kernels get
  * byte pointers into them. Any other Float32Array is copied in and out through a staging block, so the
@@ -11,6 +11,7 @@
  */
 import type { Activation } from '../activation.js';
 import { jsBackend, type Backend, type PackedHandle } from '../backend.js';
+import { add as jsAdd } from '../merge.js';
 import type { Conv2dGeometry, Conv2dTransposeGeometry, DenseGeometry, Pool2dGeometry } from '../geometry.js';
 import { ACT, activationCode } from './abi.js';
 import { denseAsConv, gemmConvCalls, gemmConvScratchBytes, gemmMethod, packGemmConv, type GemmConv, type GemmMethod } from './conv.js';
@@ -225,6 +226,15 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       call(x, xOff, n, y, yOff, n, null, 0, (xp, yp) => heap.kernels.activation!(xp, yp, code, alpha, 0, n));
     },
     softmax: jsBackend.softmax,
+    add(m, a, b, y, n, act) {
+      const base = heap.pointerOf(m, 0);
+      if (base < 0) {
+        jsAdd(m, a, b, y, n, act);
+        return;
+      }
+      const { code, alpha } = activationCode(act);
+      heap.kernels.addActivation!(base + a * 4, base + b * 4, base + y * 4, code, alpha, 0, n);
+    },
   };
   return backend;
 }
