@@ -78,10 +78,13 @@ function ours(graph: ImportedGraph, x: { dims: number[]; data: Float32Array }): 
   return m.run(tensor(nhwc.dims as number[], nhwc.data));
 }
 
-const compare = (a: Run, ref: { dims: number[]; data: Float32Array }): number => {
+/** relErr of our run against a reference (NCHW maps transposed to NHWC), printed with `label`. */
+const compare = (label: string, a: Run, ref: { dims: number[]; data: Float32Array }): number => {
   const r = ref.dims.length === 4 ? nchwToNhwc(ref) : ref;
   expect([...a.shape]).toEqual(r.dims);
-  return log.add(relErr(a.data, r.data));
+  const e = relErr(a.data, r.data);
+  console.log(`${label}: relErr ${e.toExponential(2)} (max |ref| ${Math.max(...r.data.map(Math.abs)).toPrecision(3)})`);
+  return log.add(e);
 };
 
 describe('PaddleOCR ch_ppocr_mobile_v2.0_cls (MobileNetV3-small style) vs ONNX Runtime', () => {
@@ -108,16 +111,16 @@ describe('PaddleOCR ch_ppocr_mobile_v2.0_cls (MobileNetV3-small style) vs ONNX R
   });
 
   it('softmax output x=[3,3,48,192] ≤ 1e-4', () => {
-    expect(compare(ours(graph, x), ref['softmax_0.tmp_0']!)).toBeLessThanOrEqual(TOL);
+    expect(compare('cls softmax vs ORT', ours(graph, x), ref['softmax_0.tmp_0']!)).toBeLessThanOrEqual(TOL);
   });
 
   it('logits (MatMul + Add) ≤ 1e-4', () => {
-    expect(compare(ours(cutAt(bytes, graph, 'p2o.Add.87'), x), ref['p2o.Add.87']!)).toBeLessThanOrEqual(TOL);
+    expect(compare('cls logits vs ORT', ours(cutAt(bytes, graph, 'p2o.Add.87'), x), ref['p2o.Add.87']!)).toBeLessThanOrEqual(TOL);
   });
 
   it('last feature map hardswish_17 [3, 200, 2, 96] ≤ 1e-4', () => {
     expect(ref['hardswish_17.tmp_0']!.dims).toEqual([3, 200, 2, 96]);
-    expect(compare(ours(cutAt(bytes, graph, 'hardswish_17.tmp_0'), x), ref['hardswish_17.tmp_0']!)).toBeLessThanOrEqual(TOL);
+    expect(compare('cls last feature map vs ORT', ours(cutAt(bytes, graph, 'hardswish_17.tmp_0'), x), ref['hardswish_17.tmp_0']!)).toBeLessThanOrEqual(TOL);
   });
 
   it('control: with convtype’s default hard-sigmoid slope (1/6) the feature map is off by > 1e-2', () => {
@@ -137,10 +140,10 @@ describe('PaddleOCR ch_PP-OCRv4_det (DB text detector: MobileNetV3-style backbon
     const sigmoid = readOnnxGraph(bytes).nodes.find((n) => n.opType === 'Sigmoid')!;
     const x = { dims: [2, 3, 64, 96], data: values(8, 2 * 3 * 64 * 96) };
     const ref = await ortRun(bytes, { x }, [sigmoid.inputs[0]!, sigmoid.outputs[0]!]);
-    expect(compare(ours(graph, x), ref[sigmoid.outputs[0]!]!)).toBeLessThanOrEqual(TOL);
+    expect(compare('det probability map vs ORT', ours(graph, x), ref[sigmoid.outputs[0]!]!)).toBeLessThanOrEqual(TOL);
     const logits = ref[sigmoid.inputs[0]!]!;
     expect(Math.max(...logits.data.map(Math.abs))).toBeGreaterThan(1); // not a flat map: the comparison sees the numbers
-    expect(compare(ours(cutAt(bytes, graph, sigmoid.inputs[0]!), x), logits)).toBeLessThanOrEqual(TOL);
+    expect(compare('det logits vs ORT', ours(cutAt(bytes, graph, sigmoid.inputs[0]!), x), logits)).toBeLessThanOrEqual(TOL);
   });
 });
 
@@ -154,8 +157,8 @@ describe('LeNet of test/fixtures/lenet (torch.onnx.export) vs PyTorch and ONNX R
     expect(graph.layers.map((l) => l.kind)).toEqual(['conv2d', 'relu', 'maxPool2d', 'conv2d', 'batchNorm', 'relu', 'maxPool2d', 'flatten', 'dense', 'relu', 'dense', 'relu', 'dense']);
     const x = { dims: [8, 1, 28, 28], data: f32(fixture('inputs.bin')) };
     const y = ours(graph, x);
-    expect(compare(y, { dims: [8, 10], data: f32(fixture('expected.bin')) })).toBeLessThanOrEqual(TOL);
+    expect(compare('LeNet logits vs PyTorch', y, { dims: [8, 10], data: f32(fixture('expected.bin')) })).toBeLessThanOrEqual(TOL);
     const name = readOnnxGraph(bytes).outputs[0]!.name;
-    expect(compare(y, (await ortRun(bytes, { input: x }, [name]))[name]!)).toBeLessThanOrEqual(TOL);
+    expect(compare('LeNet logits vs ORT', y, (await ortRun(bytes, { input: x }, [name]))[name]!)).toBeLessThanOrEqual(TOL);
   });
 });
