@@ -27,7 +27,7 @@ export interface BuildOptions {
   readonly backend?: ModelOptions['backend'];
 }
 
-/** How many inputs each function kind takes (`concat`: at least two). */
+/** How many inputs each function kind takes (`concat`: any number ≥ 1). */
 const FUNCTION_ARITY: Readonly<Record<string, (n: number) => boolean>> = {
   add: (n) => n === 2,
   multiply: (n) => n === 2,
@@ -57,7 +57,7 @@ function applyLayer(layer: ImportedLayer, inputs: readonly Tensor[]): Tensor {
 }
 
 /** The symbolic tensors of a graph, by input or layer name, checked layer by layer. */
-export function buildTensors(graph: ImportedGraph): Map<string, Tensor> {
+function buildTensors(graph: ImportedGraph): Map<string, Tensor> {
   const tensors = new Map<string, Tensor>();
   for (const x of graph.inputs) {
     if (tensors.has(x.name)) throw new GraphError(`buildModel: two inputs are named '${x.name}' (expected unique names)`);
@@ -90,9 +90,9 @@ export function graphWeights(graph: ImportedGraph): Record<string, ImportedWeigh
  */
 export function buildModel(graph: ImportedGraph, options: BuildOptions = {}): BuiltModel {
   const tensors = buildTensors(graph);
-  const outputs = graph.outputs.map(
-    (name) => tensors.get(name) ?? (() => { throw new GraphError(`buildModel: output '${name}' is neither a graph input nor a layer`); })(),
-  );
+  const missingOutputs = graph.outputs.filter((name) => !tensors.has(name));
+  if (missingOutputs.length > 0) throw new GraphError(`buildModel: output ${missingOutputs.map((n) => `'${n}'`).join(', ')} is neither a graph input nor a layer`);
+  const outputs = graph.outputs.map((name) => tensors.get(name)!);
   const inputs = graph.inputs.map((x) => tensors.get(x.name)!);
   const many = inputs.length !== 1 || outputs.length !== 1;
   const net = (many ? model(inputs as never, outputs as never, options) : model(inputs[0] as never, outputs[0] as never, options)) as BuiltModel;
