@@ -202,8 +202,12 @@ function canBlock(ctl: Int32Array): boolean {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Milli-seconds the main thread polls `active` before it sleeps (a chunk's imbalance is usually below this). */
-const MAIN_SPIN_MS = 2;
+/**
+ * Milli-seconds the main thread polls `active` before it sleeps: enough for the last in-flight chunk of a
+ * short layer; on a loaded machine a longer poll takes CPU that the awaited worker needs (2 ms measured
+ * a little worse than 0.1 ms under load, within the noise).
+ */
+const MAIN_SPIN_MS = 0.2;
 /**
  * Chunks per thread: more balance the load when a thread starts late or is descheduled (this VM's cores
  * are shared), fewer cost less per-call setup (im2col chunks, Winograd tile rows, GEMM row blocks).
