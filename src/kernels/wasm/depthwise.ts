@@ -11,6 +11,7 @@
 import type { Activation } from '../activation.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { activationCode, type WasmHeap } from './abi.js';
+import { writeParamBlock } from './params.js';
 
 /** Weights packed for one layer; `params` is the byte pointer of the kernel's parameter block. */
 export interface DepthwiseWasmPacked {
@@ -23,7 +24,6 @@ const P = {
   batch: 0, inH: 1, inW: 2, c: 3, outH: 4, outW: 5, mult: 6, kh: 7, kw: 8, sh: 9, sw: 10, dh: 11, dw: 12,
   padTop: 13, padLeft: 14, w: 15, bias: 16,
 } as const;
-const SLOTS = 17;
 
 /**
  * True for depthwise convolutions: every group reads exactly one input channel (groups = inC > 1).
@@ -54,26 +54,11 @@ export function packDepthwiseWasm(heap: WasmHeap, g: Conv2dGeometry, kernel: Flo
   if (bias !== null) packed.set(bias, taps * ocp);
   const wPtr = heap.alloc(packed.byteLength);
   heap.f32().set(packed, wPtr / 4);
-  const block = new Int32Array(SLOTS);
-  block[P.batch] = g.batch;
-  block[P.inH] = g.inH;
-  block[P.inW] = g.inW;
-  block[P.c] = g.inC;
-  block[P.outH] = g.outH;
-  block[P.outW] = g.outW;
-  block[P.mult] = g.outC / g.inC;
-  block[P.kh] = g.kernelH;
-  block[P.kw] = g.kernelW;
-  block[P.sh] = g.strideH;
-  block[P.sw] = g.strideW;
-  block[P.dh] = g.dilationH;
-  block[P.dw] = g.dilationW;
-  block[P.padTop] = g.padTop;
-  block[P.padLeft] = g.padLeft;
-  block[P.w] = wPtr;
-  block[P.bias] = wPtr + taps * ocp * 4;
-  const params = heap.alloc(SLOTS * 4);
-  new Int32Array(heap.memory.buffer, params, SLOTS).set(block);
+  const params = writeParamBlock(heap, P, {
+    batch: g.batch, inH: g.inH, inW: g.inW, c: g.inC, outH: g.outH, outW: g.outW, mult: g.outC / g.inC,
+    kh: g.kernelH, kw: g.kernelW, sh: g.strideH, sw: g.strideW, dh: g.dilationH, dw: g.dilationW,
+    padTop: g.padTop, padLeft: g.padLeft, w: wPtr, bias: wPtr + taps * ocp * 4,
+  });
   return { geometry: g, params };
 }
 

@@ -20,6 +20,7 @@
 import type { Activation } from '../activation.js';
 import type { Conv2dGeometry } from '../geometry.js';
 import { activationCode, type WasmHeap } from './abi.js';
+import { writeParamBlock } from './params.js';
 
 /** Output tile side: 2 for F(2×2,3×3), 4 for F(4×4,3×3). */
 export type WinogradTile = 2 | 4;
@@ -36,7 +37,6 @@ const P = {
   batch: 0, inH: 1, inW: 2, cin: 3, outH: 4, outW: 5, cout: 6, padTop: 7, padLeft: 8, tiles: 9,
   u: 10, bias: 11, zero: 12, tab: 13, temp: 14, v: 15, m: 16, rows: 17,
 } as const;
-const SLOTS = 18;
 
 /**
  * Target bytes of one chunk's transformed inputs V and products M, and the fewest tiles per chunk. Every
@@ -181,27 +181,10 @@ export function packWinogradWasm(
   heap.f32().fill(0, biasPtr / 4, biasPtr / 4 + coutP8);
   if (bias !== null) heap.f32().set(bias, biasPtr / 4);
   const layout = scratchLayout(g, tile);
-  const params = heap.alloc(SLOTS * 4);
-  const block = new Int32Array(SLOTS);
-  block[P.batch] = g.batch;
-  block[P.inH] = g.inH;
-  block[P.inW] = g.inW;
-  block[P.cin] = g.inC;
-  block[P.outH] = g.outH;
-  block[P.outW] = g.outW;
-  block[P.cout] = g.outC;
-  block[P.padTop] = g.padTop;
-  block[P.padLeft] = g.padLeft;
-  block[P.tiles] = layout.tiles;
-  block[P.u] = uPtr;
-  block[P.bias] = biasPtr;
-  block[P.zero] = layout.zero;
-  block[P.tab] = layout.tab;
-  block[P.temp] = layout.temp;
-  block[P.v] = layout.v;
-  block[P.m] = layout.m;
-  block[P.rows] = layout.rows;
-  new Int32Array(heap.memory.buffer, params, SLOTS).set(block);
+  const params = writeParamBlock(heap, P, {
+    batch: g.batch, inH: g.inH, inW: g.inW, cin: g.inC, outH: g.outH, outW: g.outW, cout: g.outC,
+    padTop: g.padTop, padLeft: g.padLeft, u: uPtr, bias: biasPtr, ...layout,
+  });
   return { geometry: g, tile, params };
 }
 
