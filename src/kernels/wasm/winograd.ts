@@ -14,8 +14,10 @@
  * F(4×4) is the default: on random data its error against the naive reference stays well inside 1e-4
  * (≈ 1e-5 at 256–512 channels against ≈ 6e-7 for F(2×2); test/kernels/wasm-winograd.test.ts prints both)
  * and it ran 1.5× faster than F(2×2) on the VGG layer (bench/wasm-kernels.ts). F(2×2) remains for small
- * outputs, where 4×4 tiles would mostly compute padding (`winogradWasmTile`). Inputs with ±∞: the transforms subtract inputs, so an ∞ in a tile gives
- * NaN in that tile's outputs (the direct conv would give ±∞); NaN propagates as usual.
+ * outputs, where 4×4 tiles would mostly compute padding (`winogradWasmTile`).
+ *
+ * Inputs with ±∞: the transforms subtract inputs, so an ∞ in a tile gives NaN in that tile's outputs (the
+ * direct conv would give ±∞); NaN propagates as usual.
  */
 import type { Activation } from '../activation.js';
 import type { Conv2dGeometry } from '../geometry.js';
