@@ -71,7 +71,7 @@ export interface ThreadPoolOptions {
    * counter a late worker costs little anyway).
    */
   readonly spinMicros?: number;
-  /** Milli-seconds the main thread waits for a worker's share before giving up on threads (default 30000). */
+  /** Milli-seconds the main thread waits for the workers inside a job before giving up on threads (default 30000). */
   readonly timeoutMs?: number;
   /** Starts threads; default: browser Workers or Node worker_threads, whichever this runtime has. */
   readonly workerFactory?: WorkerFactory;
