@@ -8,16 +8,10 @@ import { conv2d, conv2dScratchSize, packConv2dWeights } from '../../src/kernels/
 import { conv2dNaive } from '../../src/kernels/conv2d-naive.js';
 import { hwioToOihw, nchwToNhwc, nhwcToNchw, runOnnxOp } from '../reference/onnx.js';
 import { fromDense, tf, tfReady, tfRun } from '../reference/tfjs.js';
-import { convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
+import { convArgs, convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
 
 type P = ConvArgs['p'];
-const c = (
-  batch: number, h: number, w: number, ch: number, outC: number,
-  k: number | [number, number], s: number | [number, number], d: number | [number, number], p: P, groups = 1,
-): ConvArgs => {
-  const two = (v: number | [number, number]): [number, number] => (typeof v === 'number' ? [v, v] : v);
-  return { batch, h, w, c: ch, outC, k: two(k), s: two(s), d: two(d), p, groups };
-};
+const c = convArgs;
 
 /** Named goldens: the shapes that matter (AlexNet-like stride, same-ish pads, groups, depthwise). */
 const GOLDEN: ConvArgs[] = [

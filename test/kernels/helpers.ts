@@ -185,3 +185,26 @@ export function convName(a: ConvArgs, extra = ''): string {
     `s=${pair(a.s)} d=${pair(a.d)} p=[[${a.p[0].join(',')}],[${a.p[1].join(',')}]] g=${g}${extra}`
   );
 }
+
+/** A conv config from positional sizes; a number for k, s or d means the same on both axes. */
+export function convArgs(
+  batch: number, h: number, w: number, ch: number, outC: number,
+  k: number | [number, number], s: number | [number, number], d: number | [number, number], p: Pads, groups = 1,
+): ConvArgs {
+  const two = (v: number | [number, number]): [number, number] => (typeof v === 'number' ? [v, v] : v);
+  return { batch, h, w, c: ch, outC, k: two(k), s: two(s), d: two(d), p, groups };
+}
+
+/**
+ * A random valid pooling: pads ≤ ⌊ke/2⌋ (PyTorch's rule), so every window overlaps the input; with `ort`,
+ * also pads < k (onnxruntime's "Pad should be smaller than kernel", undilated k).
+ */
+export function randomPool(r: () => number, dilation: boolean, ort = false, maxChannels = 6): PoolArgs {
+  const k: [number, number] = [int(r, 1, 4), int(r, 1, 4)];
+  const s: [number, number] = [int(r, 1, 3), int(r, 1, 3)];
+  const d: [number, number] = dilation ? [int(r, 1, 3), int(r, 1, 3)] : [1, 1];
+  const half = (ax: 0 | 1): number => Math.min(Math.floor((d[ax] * (k[ax] - 1) + 1) / 2), ort ? k[ax] - 1 : Infinity);
+  const p: Pads = [[int(r, 0, half(0)), int(r, 0, half(0))], [int(r, 0, half(1)), int(r, 0, half(1))]];
+  const size = (ax: 0 | 1): number => d[ax] * (k[ax] - 1) + 1 + int(r, 0, 8);
+  return { batch: int(r, 1, 2), h: size(0), w: size(1), c: int(r, 1, maxChannels), k, s, d, p, ceil: r() < 0.5, countIncludePad: r() < 0.5 };
+}

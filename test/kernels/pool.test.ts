@@ -9,26 +9,12 @@ import { avgPool2d, maxPool2d } from '../../src/kernels/pool.js';
 import { avgPool2dNaive, maxPool2dNaive } from '../../src/kernels/pool-naive.js';
 import { nchwToNhwc, nhwcToNchw, runOnnxOp } from '../reference/onnx.js';
 import { fromDense, tf, tfReady, tfRun } from '../reference/tfjs.js';
-import { ErrorLog, int, poolGeometry, randomData, relErr, rng, TOLERANCE, type Pads, type PoolArgs } from './helpers.js';
+import { ErrorLog, poolGeometry, randomData, randomPool, relErr, rng, TOLERANCE, type PoolArgs } from './helpers.js';
 
 
 const name = (kind: string, a: PoolArgs): string =>
   `${kind} x=[${a.batch},${a.h},${a.w},${a.c}] k=[${a.k}] s=[${a.s}] d=[${a.d}] p=[[${a.p[0]}],[${a.p[1]}]]` +
   `${a.ceil ? ' ceil' : ''}${a.countIncludePad ? ' countIncludePad' : ''}`;
-
-/**
- * Valid pooling: pads ≤ ⌊ke/2⌋ (PyTorch's rule), so every window overlaps the input; with `ort`,
- * also pads < k (onnxruntime's "Pad should be smaller than kernel", undilated k).
- */
-function randomPool(r: () => number, dilation: boolean, ort = false): PoolArgs {
-  const k: [number, number] = [int(r, 1, 4), int(r, 1, 4)];
-  const s: [number, number] = [int(r, 1, 3), int(r, 1, 3)];
-  const d: [number, number] = dilation ? [int(r, 1, 3), int(r, 1, 3)] : [1, 1];
-  const half = (ax: 0 | 1): number => Math.min(Math.floor((d[ax] * (k[ax] - 1) + 1) / 2), ort ? k[ax] - 1 : Infinity);
-  const p: Pads = [[int(r, 0, half(0)), int(r, 0, half(0))], [int(r, 0, half(1)), int(r, 0, half(1))]];
-  const size = (ax: 0 | 1): number => d[ax] * (k[ax] - 1) + 1 + int(r, 0, 8);
-  return { batch: int(r, 1, 2), h: size(0), w: size(1), c: int(r, 1, 6), k, s, d, p, ceil: r() < 0.5, countIncludePad: r() < 0.5 };
-}
 
 function run(kind: 'max' | 'avg', g: Pool2dGeometry, x: Float32Array): { y: Float32Array; untouched: boolean } {
   const n = g.batch * g.outH * g.outW * g.channels;

@@ -14,16 +14,10 @@ import type { Conv2dGeometry } from '../../src/kernels/geometry.js';
 import { createWasmBackend } from '../../src/kernels/wasm/backend.js';
 import { gemmMethod, packGemmConv, runGemmConv } from '../../src/kernels/wasm/conv.js';
 import { ACTS, ortConv } from './wasm-conv-harness.js';
-import { convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
+import { convArgs, convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
 
 type P = ConvArgs['p'];
-const c = (
-  batch: number, h: number, w: number, ch: number, outC: number,
-  k: number | [number, number], s: number | [number, number], d: number | [number, number], p: P, groups = 1,
-): ConvArgs => {
-  const two = (v: number | [number, number]): [number, number] => (typeof v === 'number' ? [v, v] : v);
-  return { batch, h, w, c: ch, outC, k: two(k), s: two(s), d: two(d), p, groups };
-};
+const c = convArgs;
 
 /** Named shapes: both methods, tails of the 4×8 tile, groups, the stems. */
 const GOLDEN: ConvArgs[] = [
