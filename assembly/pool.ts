@@ -5,8 +5,8 @@
 // padding); the window is clipped once per pixel, so the tap loops carry no bounds checks. Average pooling
 // divides by the in-bounds taps, or with `countPad` by the taps inside the explicitly padded input
 // [−pT, inH + pB) × [−pL, inW + pR) (PyTorch's count_include_pad; the ceil-mode overhang never counts).
-// Max starts at −∞ and takes a tap when it is greater (pmax): ±∞ order as IEEE says (max(−∞, 1) = 1) and a
-// NaN tap never wins, as in the naive reference and ONNX Runtime's MaxPool.
+// Max starts at −∞ and uses f32x4.max: ±∞ order as IEEE says (max(−∞, 1) = 1, as ONNX Runtime's MaxPool) and
+// a NaN anywhere in a window makes that output NaN (PyTorch; ORT's result depends on where the NaN sits).
 import { activate1, activate4 } from './epilogue';
 
 // @ts-ignore: decorator
@@ -61,7 +61,7 @@ export function pool2d(
           const row = image + <usize>((iy0 + ky * dH) * inW + ix0) * pixelBytes + (<usize>c << 2);
           for (let kx = kxLo; kx < kxHi; kx++) {
             const v = v128.load(row + <usize>(kx * dW) * pixelBytes);
-            acc = avg ? f32x4.add(acc, v) : f32x4.pmax(acc, v); // acc < v ? v : acc
+            acc = avg ? f32x4.add(acc, v) : f32x4.max(acc, v); // NaN-propagating
           }
         }
         v128.store(yo + (<usize>c << 2), avg ? f32x4.mul(acc, f32x4.splat(scale)) : acc);
@@ -72,7 +72,7 @@ export function pool2d(
           const row = image + <usize>((iy0 + ky * dH) * inW + ix0) * pixelBytes + (<usize>c << 2);
           for (let kx = kxLo; kx < kxHi; kx++) {
             const v = load<f32>(row + <usize>(kx * dW) * pixelBytes);
-            acc = avg ? acc + v : acc < v ? v : acc;
+            acc = avg ? acc + v : max(acc, v); // f32.max: NaN-propagating
           }
         }
         store<f32>(yo + (<usize>c << 2), avg ? acc * scale : acc);

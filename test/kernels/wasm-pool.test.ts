@@ -2,7 +2,7 @@
  * The WebAssembly pooling and activation kernels (assembly/pool.ts) through the wasm backend: max and
  * average pooling vs the naive references on random configurations (pads, strides, dilation, ceil mode,
  * count_include_pad, channel counts on both sides of a v128) and vs onnxruntime-node `MaxPool` on ±∞
- * (IEEE max: max(−∞, 1) = 1) and NaN (skipped, as ORT and the naive reference do); activations vs their textbook definitions, NaN and ±∞ included, in place and
+ * (IEEE max: max(−∞, 1) = 1) and NaN (a NaN in a window makes that output NaN, PyTorch's rule); activations vs their textbook definitions, NaN and ±∞ included, in place and
  * out of place, in the heap and copied.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ describe('wasm pooling vs naive', () => {
   }
 });
 
-describe('wasm max pooling on ±∞ and NaN vs onnxruntime-node MaxPool (a NaN tap never wins, as in the naive reference)', () => {
+describe('wasm max pooling on ±∞ (vs onnxruntime-node MaxPool) and NaN (a NaN in a window makes it NaN, as PyTorch)', () => {
   for (const c of [1, 4, 6]) {
     it(`x=[1,4,4,${c}] k=2 s=2 with +∞, −∞ and NaN cells`, async () => {
       const a: PoolArgs = { batch: 1, h: 4, w: 4, c, k: [2, 2], s: [2, 2], d: [1, 1], p: [[0, 0], [0, 0]], ceil: false, countIncludePad: false };
@@ -61,12 +61,17 @@ describe('wasm max pooling on ±∞ and NaN vs onnxruntime-node MaxPool (a NaN t
         x[ch] = Infinity; // window (0, 0): +∞ wins
         x[(2 * 4 + 0) * c + ch] = -Infinity; // window (1, 0): −∞ loses
         x[(2 * 4 + 1) * c + ch] = -Infinity;
-        x[(2 * 4 + 2) * c + ch] = NaN; // window (1, 1): NaN
       }
       const out = await runOnnxOp({ opType: 'MaxPool', attributes: { kernel_shape: [2, 2], strides: [2, 2] }, inputs: [{ name: 'x', ...nhwcToNchw({ dims: [1, 4, 4, c], data: x }) }] });
-      const y = pool('max', a, x);
-      expect(y).toEqual(nchwToNhwc(out).data);
-      expect(y).toEqual(maxPool2dNaive(poolGeometry(a), x));
+      expect(pool('max', a, x)).toEqual(nchwToNhwc(out).data);
+      // A NaN in window (1, 1) of channel 0, last in the window's order and first: the output is NaN either way.
+      for (const at of [(3 * 4 + 3) * c, (2 * 4 + 2) * c]) {
+        const withNaN = x.slice();
+        withNaN[at] = NaN;
+        const y = pool('max', a, withNaN);
+        expect(y[(1 * 2 + 1) * c]).toBeNaN();
+        expect(y.filter((v) => Number.isNaN(v)).length).toBe(1);
+      }
     });
   }
 });
