@@ -25,11 +25,12 @@ export function scratchOwner(scratch: usize, out: usize, rowBegin: i32, rowEnd: 
   for (let r = rowBegin; r < rowEnd; r++) store<i32>(out + (<usize>r << 2), <i32>scratch);
 }
 // What thread \`slot\` (a scratch-style argument: 0 on the main thread, k on worker k) does, by mode:
-// 0: a worker traps (unreachable); 1: a worker loops until the i32 at flag is non-zero; 2: the main thread
-// traps. In modes 0 and 1 the main thread first waits until a worker has started (flag + 4), so that one does.
+// 0: a worker traps (unreachable); 1: a worker loops until the i32 at flag is non-zero; 2: every thread traps
+// (which thread claims the first rows depends on scheduling; on a loaded machine a worker may take them all).
+// In modes 0 and 1 the main thread first waits until a worker has started (flag + 4), so that one does.
 export function onThread(flag: usize, slot: i32, mode: i32, rowBegin: i32, rowEnd: i32): void {
+  if (mode == 2) unreachable();
   if (slot == 0) {
-    if (mode == 2) unreachable();
     while (atomic.load<i32>(flag + 4) == 0) {}
     return;
   }
