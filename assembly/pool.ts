@@ -103,3 +103,23 @@ export function addActivation(a: usize, b: usize, y: usize, act: i32, alpha: f32
     store<f32>(y + o, activate1(load<f32>(a + o) + load<f32>(b + o), act, alpha));
   }
 }
+
+/**
+ * 1 when x[0 … n) holds no NaN or ±∞, else 0. (v − v) is 0 for a finite v and NaN otherwise, and a NaN
+ * survives every later addition, so one branch-free pass decides.
+ */
+export function allFinite(x: usize, n: i32): i32 {
+  let acc = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(x + (<usize>i << 2));
+    acc = f32x4.add(acc, f32x4.sub(v, v));
+  }
+  let tail: f32 = 0;
+  for (; i < n; i++) {
+    const v = load<f32>(x + (<usize>i << 2));
+    tail += v - v;
+  }
+  const s = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3) + tail;
+  return s == s ? 1 : 0;
+}

@@ -48,10 +48,17 @@ function packConv(heap: Heap, g: Conv2dGeometry, kernel: Float32Array, bias: Flo
   if (usesWinograd(g)) {
     const p = packWinogradWasm(heap, g, kernel, bias);
     const kernelName = p.tile === 2 ? 'winograd_f2x2' : 'winograd_f4x4';
+    let direct: PackedHandle<Conv2dGeometry> | undefined;
     return {
       // Splits at whole tile rows (a tile cut by a split would be computed by both threads).
       method: 'winograd', scratchBytes, rows, grain: g.batch === 1 || g.outH % p.tile === 0 ? p.tile : 1,
       calls: (x, y, act, s) => [{ kernel: kernelName, args: [p.params, x, y, s, ...codeAlpha(act), 0, rows], range: 6, scratch: { arg: 3, bytes: scratchBytes } }],
+      // F(4×4)'s output transform mixes a tile's whole input window into every output of the tile, so a NaN
+      // or ±∞ pixel would spoil outputs whose own window never reads it. Inputs that are not all finite take
+      // the TypeScript kernels instead (packed on first need, in JS memory), which keep each output's receptive
+      // field exact; finite inputs, the normal case, pay one SIMD pass over the input (≈ 1% of the conv).
+      // Holds the caller's arrays (the executor never changes a packed layer's weights; setWeights re-plans).
+      direct: () => (direct ??= jsBackend.packConv2d(g, kernel, bias)),
     };
   }
   const p = packGemmConv(heap, g, kernel, bias);
@@ -98,6 +105,8 @@ interface WasmConv {
   readonly rows: number;
   readonly grain: number;
   calls(x: number, y: number, act: Activation, scratch: number): KernelCall[];
+  /** The same conv on the TypeScript kernels, for inputs with NaN or ±∞ (Winograd only). */
+  direct?(): PackedHandle<Conv2dGeometry>;
 }
 
 type ConvHandle = PackedHandle<Conv2dGeometry> & { readonly conv: WasmConv };
@@ -196,9 +205,15 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       const h = own<ConvHandle>(p, 'conv2d');
       const g = h.geometry;
       const c = h.conv;
-      call(x, xOff, g.batch * g.inH * g.inW * g.inC, y, yOff, g.batch * g.outH * g.outW * g.outC, scratch, c.scratchBytes * threads.threads, (xp, yp, sp) =>
-        threads.run(c.calls(xp, yp, act, sp), 0, c.rows, c.grain),
-      );
+      const xLen = g.batch * g.inH * g.inW * g.inC;
+      const yLen = g.batch * g.outH * g.outW * g.outC;
+      call(x, xOff, xLen, y, yOff, yLen, scratch, c.scratchBytes * threads.threads, (xp, yp, sp) => {
+        if (c.direct && !heap.kernels.allFinite!(xp, xLen)) {
+          const d = c.direct();
+          const mem = heap.f32();
+          jsBackend.conv2d(d, mem, xp / 4, mem, yp / 4, act, new Float32Array(jsBackend.conv2dScratchSize(g)));
+        } else threads.run(c.calls(xp, yp, act, sp), 0, c.rows, c.grain);
+      });
     },
     packConv2dTranspose(g, kernel, bias): TransposeHandle {
       return { backend: WASM, geometry: g, js: jsBackend.packConv2dTranspose(g, kernel, bias) };
