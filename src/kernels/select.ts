@@ -1,6 +1,6 @@
 /**
- * Backends by name: `'js'` (plain TypeScript, runs everywhere) and `'wasm'` (WebAssembly SIMD kernels,
- * one instance shared by every model that names it; the plain-TS backend where the runtime has no SIMD).
+ * Backends by name: `'wasm'` (WebAssembly SIMD kernels, the default: one instance shared by every model that
+ * names none or 'wasm'; the plain-TS backend where the runtime has no SIMD) and `'js'` (plain TypeScript).
  */
 import { GraphError } from '../errors.js';
 import { jsBackend, type Backend } from './backend.js';
@@ -17,8 +17,8 @@ let shared: WasmBackend | Backend | undefined;
  * @example resolveBackend('wasm').name //=> 'wasm' (where WebAssembly SIMD runs)
  */
 export function resolveBackend(backend: Backend | BackendName | undefined, where: string): Backend {
-  if (backend === undefined || backend === 'js') return jsBackend;
-  if (backend === 'wasm') return (shared ??= wasmSimdSupported() ? createWasmBackend() : jsBackend);
+  if (backend === 'js') return jsBackend;
+  if (backend === undefined || backend === 'wasm') return (shared ??= wasmSimdSupported() ? createWasmBackend() : jsBackend);
   if (typeof backend === 'object' && backend !== null && typeof (backend as Backend).conv2d === 'function') return backend;
   throw new GraphError(`${where}: unknown backend (got ${typeof backend === 'string' ? `'${backend}'` : typeof backend}, expected 'js', 'wasm' or a Backend)`);
 }

@@ -27,8 +27,8 @@ export interface ModelOptions {
   /** Seed of the weight initialisers, default 0: the same seed gives the same weights everywhere. */
   readonly seed?: number;
   /**
-   * The compute backend: `'js'` (plain TypeScript, the default), `'wasm'` (WebAssembly SIMD kernels; the
-   * plain-TS ones where the runtime has no SIMD), or a `Backend` such as `createWasmBackend()`.
+   * The compute backend: `'wasm'` (WebAssembly SIMD kernels, the default; the plain-TS ones where the runtime
+   * has no SIMD), `'js'` (plain TypeScript), or a `Backend` such as `createWasmBackend({ threads: 1 })`.
    */
   readonly backend?: Backend | BackendName;
 }
