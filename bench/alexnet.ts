@@ -1,11 +1,12 @@
 /**
  * Whole-network benchmark: the seed's AlexNet (examples/alexnet.ts: 227×227×3, grouped conv2/4/5, 60,965,224
  * weights) forward at batch 1 through convtype's executor (`model.run`), against the same graph with the
- * same weights in tfjs-backend-cpu, tfjs-backend-wasm (1 thread) and onnxruntime-node (1 thread), in one
- * process. As in bench/layers.ts, convtype runs once before any peer is imported and once after;
- * 'convtype-wasm' is the same model on the WebAssembly backend (createWasmBackend, one thread).
+ * same weights in tfjs-backend-cpu, tfjs-backend-wasm (1 thread) and onnxruntime-node (N threads), in one
+ * process. As in bench/layers.ts, convtype's plain-TypeScript backend ('convtype-js') runs once before any peer
+ * is imported and once after; 'convtype-wasm' is the same model on the WebAssembly backend (the default one)
+ * with N kernel threads.
  *
- *     npx tsx bench/alexnet.ts [--runs N]
+ *     npx tsx bench/alexnet.ts [--runs N] [--threads N (convtype-wasm and ORT, default 1)]
  *
  * Checks first that every engine's output equals ours (max relative error ≤ 1e-4), so the timings compare
  * the same computation. Results go to bench/results/alexnet.json.
@@ -14,10 +15,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alexnet, alexnetLayers } from '../examples/alexnet.js';
+import { alexnetLayers } from '../examples/alexnet.js';
 import { createWasmBackend, input, model, tensor } from '../src/index.js';
 import type { Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import { loadPeers, random, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
+
+const threadsAt = process.argv.indexOf('--threads');
+/** convtype-wasm's kernel threads and ORT's intra-op threads. */
+const THREADS = threadsAt > 0 ? Number(process.argv[threadsAt + 1]) : 1;
 
 type Weights = Readonly<Record<string, { readonly shape: readonly number[]; readonly data: Float32Array }>>;
 
@@ -97,7 +102,7 @@ async function ortNet({ ort, onnx }: Peers, w: Weights, x: Float32Array) {
   });
   const xNchw = onnx.nhwcToNchw({ dims: [1, 227, 227, 3], data: x });
   const model = onnx.encodeModel({ nodes, inputs: [{ name: 'x', dims: [1, 3, 227, 227], data: xNchw.data }], initializers, outputs: [h] });
-  const session = await ort.InferenceSession.create(model, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+  const session = await ort.InferenceSession.create(model, { intraOpNumThreads: THREADS, interOpNumThreads: 1, graphOptimizationLevel: 'all', logSeverityLevel: 3 });
   const feeds = { x: new ort.Tensor('float32', xNchw.data as Float32Array, [1, 3, 227, 227]) };
   return { run: async () => (await session.run(feeds))[h]!.data as Float32Array, dispose: () => session.release() };
 }
@@ -114,7 +119,8 @@ const relErr = (a: Float32Array, b: Float32Array): number => {
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const net = alexnet(7);
+  const images = input([227, 227, 3], { name: 'images' });
+  const net = model(images, images.apply(alexnetLayers), { seed: 7, backend: 'js' });
   const macs = net.macs;
   const x = random(227 * 227 * 3, 3).map((v) => (v + 1) / 2);
   const image = tensor([1, 227, 227, 3], x);
@@ -132,9 +138,10 @@ async function main(): Promise<void> {
   results['convtype-js*'] = summarise(await time(ours), macs);
   report('convtype-js*', results['convtype-js*']);
   const w = net.weights;
-  // The same graph and weights on the WebAssembly backend (one thread).
-  const images = input([227, 227, 3], { name: 'images' });
-  const wasmNet = model(images, images.apply(alexnetLayers), { backend: createWasmBackend({ threads: 1 }) });
+  // The same graph and weights on the WebAssembly backend.
+  const backend = createWasmBackend({ threads: THREADS });
+  if ((await backend.threads.whenReady()) !== THREADS) throw new Error(`convtype-wasm: ${THREADS} threads asked, ${backend.threads.readyThreads()} started`);
+  const wasmNet = model(images, images.apply(alexnetLayers), { backend });
   wasmNet.setWeights(w);
   const oursWasm = () => wasmNet.run(image).data;
   results['convtype-wasm'] = { ...summarise(await time(oursWasm), macs), maxRelErrVsOurs: relErr(oursWasm(), reference) };
@@ -161,7 +168,7 @@ async function main(): Promise<void> {
   }
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'alexnet.json');
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), command: 'npx tsx bench/alexnet.ts', node: process.version, macs, runs: RUNS, results }, null, 2) + '\n');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), command: `npx tsx bench/alexnet.ts ${process.argv.slice(2).join(' ')}`.trim(), threads: THREADS, node: process.version, macs, runs: RUNS, results }, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
 }
 

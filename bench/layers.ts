@@ -5,7 +5,7 @@
  *
  *     npx tsx bench/layers.ts [--runs N] [--only case,case] [--engines convtype-js,tfjs-cpu,tfjs-wasm,ort] [--threads N]
  *
- * `--threads N` gives convtype-wasm N kernel threads (default 1, like the peers).
+ * `--threads N` gives convtype-wasm N kernel threads and ORT N intra-op threads (default 1; tfjs-wasm stays at one).
  *
  * Per engine and case: weights packed / tensors created once, untimed warm-up runs (≥ 3 and ≥ 1.5 s,
  * at most 200), then timed runs (≥ `runs` and ≥ 1 s, at most 100; each includes reading the result
@@ -143,7 +143,7 @@ async function onnx({ ort, onnx: { encodeModel, hwioToOihw } }: Peers, c: Case, 
   });
   const session = await ort.InferenceSession.create(model, {
     executionProviders: ['cpu'],
-    intraOpNumThreads: 1,
+    intraOpNumThreads: THREADS,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
     logSeverityLevel: 3,
@@ -267,7 +267,7 @@ async function main(): Promise<void> {
           ort: peers?.ort.env.versions.node,
           'tfjs-wasm threads': 1,
           'convtype-wasm threads': THREADS,
-          'ort intraOpNumThreads': 1,
+          'ort intraOpNumThreads': THREADS,
         },
         units:
           'GFLOP/s = 2·MACs of the direct convolution / median time (cpu* = process CPU time); oursOverPeer = ' +

@@ -1,11 +1,11 @@
 /**
- * Whole-network benchmark: ResNet-50 (examples/resnet50.ts, 224×224, 4.089 GMACs) forward at batch 1 on one
- * thread: convtype's WebAssembly backend and its plain-TS backend (`model.run`), tfjs-backend-wasm with the
+ * Whole-network benchmark: ResNet-50 (examples/resnet50.ts, 224×224, 4.089 GMACs) forward at batch 1 on N
+ * threads (default 1): convtype's WebAssembly backend and its plain-TS backend (`model.run`), tfjs-backend-wasm with the
  * same graph built from tfjs-core ops (batch norm folded into the convs, `tf.fused.conv2d` with bias and
  * relu: what tfjs-converter makes of a ResNet), and onnxruntime-node on `toOnnx(model)` (all graph
- * optimisations, 1 intra-op thread).
+ * optimisations, N intra-op threads); tfjs-backend-wasm and the plain-TS backend always run on one thread.
  *
- *     npx tsx bench/resnet50.ts [--runs N] [--no-js]
+ *     npx tsx bench/resnet50.ts [--runs N] [--no-js] [--threads N]
  *
  * Checks first that every engine's output agrees with ours (relative to the output's scale), so the
  * timings compare the same computation. Results go to bench/results/resnet50.json.
@@ -23,6 +23,10 @@ import { loadPeers, random, RUNS, summarise, time, type Measured, type Peers } f
 type Weights = Readonly<Record<string, { readonly shape: readonly number[]; readonly data: Float32Array }>>;
 
 /** The 16 bottleneck blocks: (width, stride, projection) in graph order, as examples/resnet50.ts builds them. */
+const threadsAt = process.argv.indexOf('--threads');
+/** convtype-wasm's kernel threads and ORT's intra-op threads. */
+const THREADS = threadsAt > 0 ? Number(process.argv[threadsAt + 1]) : 1;
+
 const BLOCKS: [number, number, boolean][] = [
   ...[64, 128, 256, 512].flatMap((width, stage) => {
     const count = [3, 4, 6, 3][stage]!;
@@ -82,7 +86,7 @@ async function tfjsNet({ tf }: Peers, w: Weights, x: Float32Array) {
 }
 
 async function ortNet({ ort }: Peers, bytes: Uint8Array, x: Float32Array) {
-  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: THREADS, interOpNumThreads: 1, graphOptimizationLevel: 'all', logSeverityLevel: 3 });
   const name = session.inputNames[0]!;
   const out = session.outputNames[0]!;
   const feeds = { [name]: new ort.Tensor('float32', x, [1, 224, 224, 3]) };
@@ -102,7 +106,9 @@ const relErr = (a: Float32Array, b: Float32Array): number => {
 async function main(): Promise<void> {
   const withJs = !process.argv.includes('--no-js');
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const net = model(image, logits.softmax(), { seed: 5, backend: createWasmBackend({ threads: 1 }) });
+  const backend = createWasmBackend({ threads: THREADS });
+  if ((await backend.threads.whenReady()) !== THREADS) throw new Error(`convtype-wasm: ${THREADS} threads asked, ${backend.threads.readyThreads()} started`);
+  const net = model(image, logits.softmax(), { seed: 5, backend });
   const macs = net.macs;
   const x = random(224 * 224 * 3, 3).map((v) => (v + 1) / 2);
   const input = tensor([1, 224, 224, 3], x);
@@ -141,7 +147,7 @@ async function main(): Promise<void> {
   }
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'resnet50.json');
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), command: `npx tsx bench/resnet50.ts ${process.argv.slice(2).join(' ')}`.trim(), node: process.version, macs, runs: RUNS, results }, null, 2) + '\n');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), command: `npx tsx bench/resnet50.ts ${process.argv.slice(2).join(' ')}`.trim(), threads: THREADS, node: process.version, macs, runs: RUNS, results }, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
 }
 
