@@ -112,3 +112,39 @@ export function gemmIndirect(
     }
   }
 }
+
+/**
+ * One row times the packed panels (a dense layer at batch 1–3): y[j] = act(bias[j] + Σ_k x[k]·W[k, j]) for the
+ * 8-column panels in [pBegin, pEnd) (threads split panels: a row has too little work to split by rows). The
+ * 4×8 GEMM would run its tile on one real row and three copies, reading each weight once for a quarter of the
+ * work; here each weight is read once for all of it, which is what a weight-bandwidth-bound layer needs.
+ * Two accumulator pairs (even and odd k) halve the add dependency chain; they are summed at the end, in the
+ * same order whatever the split.
+ */
+export function gemvPanels(x: usize, k: i32, w: usize, bias: usize, n: i32, y: usize, pBegin: i32, pEnd: i32, act: i32, alpha: f32): void {
+  const panelBytes = <usize>k << 5;
+  for (let p = pBegin; p < pEnd; p++) {
+    const j = p << 3;
+    let wk = w + <usize>p * panelBytes;
+    let e0 = v128.load(bias + (<usize>j << 2));
+    let e1 = v128.load(bias + (<usize>j << 2), 16);
+    let o0 = f32x4.splat(0);
+    let o1 = f32x4.splat(0);
+    let i = 0;
+    for (; i + 2 <= k; i += 2) {
+      const a = f32x4.splat(load<f32>(x + (<usize>i << 2)));
+      const b = f32x4.splat(load<f32>(x + (<usize>i << 2), 4));
+      e0 = madd(a, v128.load(wk), e0);
+      e1 = madd(a, v128.load(wk, 16), e1);
+      o0 = madd(b, v128.load(wk, 32), o0);
+      o1 = madd(b, v128.load(wk, 48), o1);
+      wk += 64;
+    }
+    if (i < k) {
+      const a = f32x4.splat(load<f32>(x + (<usize>i << 2)));
+      e0 = madd(a, v128.load(wk), e0);
+      e1 = madd(a, v128.load(wk, 16), e1);
+    }
+    store8(y + (<usize>j << 2), f32x4.add(e0, o0), f32x4.add(e1, o1), n - j, act, alpha);
+  }
+}

@@ -120,7 +120,8 @@ describe('wasm conv vs onnxruntime-node Conv + activation', () => {
 describe('wasm dense vs the naive reference', () => {
   const log = new ErrorLog('wasm dense vs naive');
   afterAll(() => log.print());
-  for (const [batch, inFeatures, units] of [[1, 1, 1], [1, 37, 10], [3, 64, 17], [5, 129, 8], [2, 300, 41]] as const) {
+  // batch ≤ 3 takes gemvPanels (odd and even k, column tails, many panels), batch ≥ 4 the 4×8 GEMM.
+  for (const [batch, inFeatures, units] of [[1, 1, 1], [1, 37, 10], [3, 64, 17], [5, 129, 8], [2, 300, 41], [1, 1001, 77], [2, 2, 3], [3, 130, 64], [4, 33, 9]] as const) {
     it(`x=[${batch},${inFeatures}] w=[${inFeatures},${units}]`, () => {
       const g = { batch, inFeatures, units };
       const r = rng(batch * 1000 + units);

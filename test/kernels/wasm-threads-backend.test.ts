@@ -62,8 +62,9 @@ describe('wasm backend on threads', () => {
     });
   });
 
-  it('dense batch=9 inFeatures=70 units=21 relu: 2 threads = 1 thread bit for bit, = the plain loop within tolerance', () => {
-    const g = { batch: 9, inFeatures: 70, units: 21 };
+  // batch 9: the GEMM split by rows; batch 1 and 3: gemvPanels split by 8-column panels.
+  it.each([[9, 70, 21], [1, 301, 45], [3, 64, 130]])('dense batch=%i inFeatures=%i units=%i relu: 2 threads = 1 thread bit for bit, = the plain loop within tolerance', (batch, inFeatures, units) => {
+    const g = { batch, inFeatures, units };
     const r = rng(7);
     const x = randomData(r, g.batch * g.inFeatures);
     const w = randomData(r, g.inFeatures * g.units);

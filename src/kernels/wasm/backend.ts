@@ -73,6 +73,13 @@ function codeAlpha(act: Activation): [number, number] {
 
 const WASM = 'wasm';
 
+/**
+ * Dense layers with at most this many rows (the batch) run `gemvPanels` per row: the 4-row GEMM tile would
+ * compute up to 3 wasted rows while streaming the same weights (AlexNet's fc6–fc8 at batch 1: measured in
+ * docs/wasm.md).
+ */
+const GEMV_MAX_ROWS = 3;
+
 /** Options of `createWasmBackend`. */
 export type WasmBackendOptions = HeapOptions & {
   /**
@@ -231,7 +238,17 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     dense(p, x, xOff, y, yOff, act: Activation) {
       const h = own<DenseHandle>(p, 'dense');
       const g = h.geometry;
-      call(x, xOff, g.batch * g.inFeatures, y, yOff, g.batch * g.units, null, 0, (xp, yp) => threads.run(gemmConvCalls(h.gemm, xp, yp, act, 0), 0, g.batch, 4));
+      call(x, xOff, g.batch * g.inFeatures, y, yOff, g.batch * g.units, null, 0, (xp, yp) => {
+        if (g.batch > GEMV_MAX_ROWS) return threads.run(gemmConvCalls(h.gemm, xp, yp, act, 0), 0, g.batch, 4);
+        // A few rows: one weight-streaming pass per row, threads splitting the 8-column panels.
+        const [code, alpha] = codeAlpha(act);
+        const calls = Array.from({ length: g.batch }, (_, r): KernelCall => ({
+          kernel: 'gemvPanels',
+          args: [xp + r * g.inFeatures * 4, g.inFeatures, h.gemm.weights[0]!, h.gemm.bias[0]!, g.units, yp + r * g.units * 4, 0, 0, code, alpha],
+          range: 6,
+        }));
+        threads.run(calls, 0, Math.ceil(g.units / 8), 1);
+      });
     },
     maxPool2d: (g, x, xOff, y, yOff) => pool(g, x, xOff, y, yOff, 0),
     avgPool2d: (g, x, xOff, y, yOff) => pool(g, x, xOff, y, yOff, 1),
