@@ -8,9 +8,8 @@ import { conv2d, conv2dScratchSize, packConv2dWeights } from '../../src/kernels/
 import { conv2dNaive } from '../../src/kernels/conv2d-naive.js';
 import { hwioToOihw, nchwToNhwc, nhwcToNchw, runOnnxOp } from '../reference/onnx.js';
 import { fromDense, tf, tfReady, tfRun } from '../reference/tfjs.js';
-import { convArgs, convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
+import { convArgs, convGeometry, convName, ErrorLog, int, randomData, randomWindow, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
 
-type P = ConvArgs['p'];
 const c = convArgs;
 
 /** Named goldens: the shapes that matter (AlexNet-like stride, same-ish pads, groups, depthwise). */
@@ -34,13 +33,9 @@ const GOLDEN: ConvArgs[] = [
 ];
 
 function randomArgs(r: () => number): ConvArgs {
-  const k: [number, number] = [int(r, 1, 4), int(r, 1, 4)];
-  const s: [number, number] = [int(r, 1, 3), int(r, 1, 3)];
-  const d: [number, number] = [int(r, 1, 2), int(r, 1, 2)];
-  const p: P = [[int(r, 0, 2), int(r, 0, 2)], [int(r, 0, 2), int(r, 0, 2)]];
-  const size = (ax: 0 | 1): number => Math.max(1, d[ax] * (k[ax] - 1) + 1 - p[ax][0] - p[ax][1]) + int(r, 0, 7);
-  const groups = [1, 1, 2, 3][int(r, 0, 3)];
-  return { batch: int(r, 1, 2), h: size(0), w: size(1), c: groups * int(r, 1, 5), outC: groups * int(r, 1, 5), k, s, d, p, groups };
+  const window = randomWindow(r);
+  const groups = [1, 1, 2, 3][int(r, 0, 3)]!;
+  return { ...window, batch: int(r, 1, 2), c: groups * int(r, 1, 5), outC: groups * int(r, 1, 5), groups };
 }
 
 function data(a: ConvArgs, seed: number) {

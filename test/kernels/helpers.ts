@@ -27,6 +27,19 @@ export function int(r: () => number, lo: number, hi: number): number {
   return lo + Math.floor(r() * (hi - lo + 1));
 }
 
+/**
+ * A random conv window — kernel 1…`kMax`, stride 1–3, dilation 1–2, pads 0–2 on each side — and input sizes that
+ * fit it plus 0…`extra` pixels (the draws of the random-shape suites of the conv kernels).
+ */
+export function randomWindow(r: () => number, kMax = 4, extra = 7): Pick<ConvArgs, 'k' | 's' | 'd' | 'p' | 'h' | 'w'> {
+  const k: [number, number] = [int(r, 1, kMax), int(r, 1, kMax)];
+  const s: [number, number] = [int(r, 1, 3), int(r, 1, 3)];
+  const d: [number, number] = [int(r, 1, 2), int(r, 1, 2)];
+  const p: ConvArgs['p'] = [[int(r, 0, 2), int(r, 0, 2)], [int(r, 0, 2), int(r, 0, 2)]];
+  const size = (ax: 0 | 1): number => Math.max(1, d[ax] * (k[ax] - 1) + 1 - p[ax][0] - p[ax][1]) + int(r, 0, extra);
+  return { k, s, d, p, h: size(0), w: size(1) };
+}
+
 /** Uniform values in [−1, 1). */
 export function randomData(r: () => number, n: number): Float32Array {
   const a = new Float32Array(n);

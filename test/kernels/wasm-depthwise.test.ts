@@ -10,16 +10,15 @@ import type { Activation } from '../../src/kernels/activation.js';
 import { conv2dNaive } from '../../src/kernels/conv2d-naive.js';
 import type { Conv2dGeometry } from '../../src/kernels/geometry.js';
 import { isDepthwiseWasmShape, packDepthwiseWasm, runDepthwiseWasm } from '../../src/kernels/wasm/depthwise.js';
-import { convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
+import { convGeometry, convName, ErrorLog, int, randomData, randomWindow, relErr, rng, TOLERANCE, type ConvArgs, type Pads } from './helpers.js';
 import type { Heap } from '../../src/kernels/wasm/heap.js';
 import { ACTS, bitDiff, ortConv, runInHeap, testHeap, unwritten } from './wasm-conv-harness.js';
 
-type P = ConvArgs['p'];
 const c = (
   batch: number, h: number, w: number, ch: number, mult: number,
-  k: number | [number, number], s: number | [number, number], d: number | [number, number], p: P,
+  k: number | readonly [number, number], s: number | readonly [number, number], d: number | readonly [number, number], p: Pads,
 ): ConvArgs => {
-  const two = (v: number | [number, number]): [number, number] => (typeof v === 'number' ? [v, v] : v);
+  const two = (v: number | readonly [number, number]): readonly [number, number] => (typeof v === 'number' ? [v, v] : v);
   return { batch, h, w, c: ch, outC: ch * mult, k: two(k), s: two(s), d: two(d), p, groups: ch };
 };
 
@@ -37,13 +36,9 @@ const GOLDEN: ConvArgs[] = [
 ];
 
 function randomArgs(r: () => number): ConvArgs {
-  const k: [number, number] = [int(r, 1, 5), int(r, 1, 5)];
-  const s: [number, number] = [int(r, 1, 3), int(r, 1, 3)];
-  const d: [number, number] = [int(r, 1, 2), int(r, 1, 2)];
-  const p: P = [[int(r, 0, 2), int(r, 0, 2)], [int(r, 0, 2), int(r, 0, 2)]];
-  const size = (ax: 0 | 1): number => Math.max(1, d[ax] * (k[ax] - 1) + 1 - p[ax][0] - p[ax][1]) + int(r, 0, 14);
-  const ch = [2, 3, 4, 5, 8, 9, 13, 16, 33][int(r, 0, 8)];
-  return c(int(r, 1, 2), size(0), size(1), ch, [1, 1, 1, 2, 3][int(r, 0, 4)], k, s, d, p);
+  const { k, s, d, p, h, w } = randomWindow(r, 5, 14);
+  const ch = [2, 3, 4, 5, 8, 9, 13, 16, 33][int(r, 0, 8)]!;
+  return c(int(r, 1, 2), h, w, ch, [1, 1, 1, 2, 3][int(r, 0, 4)]!, k, s, d, p);
 }
 
 function data(g: Conv2dGeometry, seed: number) {

@@ -14,9 +14,8 @@ import type { Conv2dGeometry } from '../../src/kernels/geometry.js';
 import { createWasmBackend } from '../../src/kernels/wasm/backend.js';
 import { gemmMethod, packGemmConv, runGemmConv } from '../../src/kernels/wasm/conv.js';
 import { ACTS, ortConv } from './wasm-conv-harness.js';
-import { convArgs, convGeometry, convName, ErrorLog, int, randomData, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
+import { convArgs, convGeometry, convName, ErrorLog, int, randomData, randomWindow, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
 
-type P = ConvArgs['p'];
 const c = convArgs;
 
 /** Named shapes: both methods, tails of the 4×8 tile, groups, the stems. */
@@ -37,15 +36,11 @@ const GOLDEN: ConvArgs[] = [
 ];
 
 function randomArgs(r: () => number): ConvArgs {
-  const k: [number, number] = [int(r, 1, 4), int(r, 1, 4)];
-  const s: [number, number] = [int(r, 1, 3), int(r, 1, 3)];
-  const d: [number, number] = [int(r, 1, 2), int(r, 1, 2)];
-  const p: P = [[int(r, 0, 2), int(r, 0, 2)], [int(r, 0, 2), int(r, 0, 2)]];
-  const size = (ax: 0 | 1): number => Math.max(1, d[ax] * (k[ax] - 1) + 1 - p[ax][0] - p[ax][1]) + int(r, 0, 7);
+  const window = randomWindow(r);
   const groups = [1, 1, 2, 3][int(r, 0, 3)]!;
   // Per-group channels on both sides of the indirect/im2col threshold (16).
   const cin = [1, 3, 5, 13, 16, 19, 24][int(r, 0, 6)]!;
-  return { batch: int(r, 1, 2), h: size(0), w: size(1), c: groups * cin, outC: groups * int(r, 1, 21), k, s, d, p, groups };
+  return { ...window, batch: int(r, 1, 2), c: groups * cin, outC: groups * int(r, 1, 21), groups };
 }
 
 function data(g: Conv2dGeometry, seed: number) {
