@@ -3,10 +3,10 @@
  * file and a safetensors file whose weights are the model's, with the summary printed; a model with
  * unsupported layers → exit 1 and the list; usage errors → exit 2.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../../scripts/internal/compilers.js';
+import { repoTempDir } from './temp-dir.js';
 import { main } from '../../src/cli/main.js';
 import { readSafetensors } from '../../src/io/safetensors.js';
 import { loadTfjsWeights } from '../../src/io/tfjs.js';
@@ -23,7 +23,7 @@ async function run(args: readonly string[]): Promise<{ code: number; stdout: str
 
 beforeAll(async () => {
   await tfReady();
-  dir = mkdtempSync(join(root, '.cache', 'import-cli-'));
+  dir = repoTempDir('import-cli-');
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

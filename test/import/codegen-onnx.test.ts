@@ -7,11 +7,12 @@
  * compared with ONNX Runtime on the original file (NCHW input, same values) within 1e-4 relative.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoTempDir } from './temp-dir.js';
 import { root } from '../../scripts/internal/compilers.js';
 import { generateModelSource } from '../../src/import/codegen.js';
 import { importOnnx } from '../../src/import/onnx.js';
@@ -49,7 +50,7 @@ async function ortRun(bytes: Uint8Array, dims: number[], data: Float32Array): Pr
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(root, '.cache', 'import-codegen-onnx-'));
+  dir = repoTempDir('import-codegen-onnx-');
   const checks = ['type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;'];
   for (const c of CASES) {
     const bytes = new Uint8Array(readFileSync(c.file));

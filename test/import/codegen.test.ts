@@ -6,10 +6,11 @@
  * are tfjs's output shape; and the generated file, run with its safetensors weights, matches `model.predict`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoTempDir } from './temp-dir.js';
 import { root } from '../../scripts/internal/compilers.js';
 import { generateModelSource, type GeneratedModel } from '../../src/import/codegen.js';
 import { importTfjsLayers } from '../../src/import/tfjs.js';
@@ -49,7 +50,7 @@ function smallModel(): tfl.LayersModel {
 
 beforeAll(async () => {
   await tfReady();
-  dir = mkdtempSync(join(root, '.cache', 'import-codegen-'));
+  dir = repoTempDir('import-codegen-');
   const upscaler = readModelFiles(UPSCALER_JSON);
   cases.push({ name: 'upscaler', saved: upscaler, reference: await loadInTfjs(upscaler), inputShape: [32, 32, 3] });
   const small = smallModel();

@@ -89,3 +89,4 @@ export function predict(model: tfl.LayersModel, shape: readonly number[], data: 
     y.dispose();
   }
 }
+
