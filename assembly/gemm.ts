@@ -118,33 +118,44 @@ export function gemmIndirect(
  * 8-column panels in [pBegin, pEnd) (threads split panels: a row has too little work to split by rows). The
  * 4×8 GEMM would run its tile on one real row and three copies, reading each weight once for a quarter of the
  * work; here each weight is read once for all of it, which is what a weight-bandwidth-bound layer needs.
- * Two accumulator pairs (even and odd k) halve the add dependency chain; they are summed at the end, in the
- * same order whatever the split.
+ * Every column is accumulated exactly as `gemmIndirect` does it — bias first, then k ascending, one madd each —
+ * so a row gives the same bits at batch 1 as inside a batch of 4 (test/model: batch independence); two panels
+ * at a time give four independent chains instead of two.
  */
 export function gemvPanels(x: usize, k: i32, w: usize, bias: usize, n: i32, y: usize, pBegin: i32, pEnd: i32, act: i32, alpha: f32): void {
   const panelBytes = <usize>k << 5;
-  for (let p = pBegin; p < pEnd; p++) {
+  let p = pBegin;
+  for (; p + 2 <= pEnd; p += 2) {
     const j = p << 3;
-    let wk = w + <usize>p * panelBytes;
-    let e0 = v128.load(bias + (<usize>j << 2));
-    let e1 = v128.load(bias + (<usize>j << 2), 16);
-    let o0 = f32x4.splat(0);
-    let o1 = f32x4.splat(0);
-    let i = 0;
-    for (; i + 2 <= k; i += 2) {
-      const a = f32x4.splat(load<f32>(x + (<usize>i << 2)));
-      const b = f32x4.splat(load<f32>(x + (<usize>i << 2), 4));
-      e0 = madd(a, v128.load(wk), e0);
-      e1 = madd(a, v128.load(wk, 16), e1);
-      o0 = madd(b, v128.load(wk, 32), o0);
-      o1 = madd(b, v128.load(wk, 48), o1);
-      wk += 64;
+    let wa = w + <usize>p * panelBytes;
+    let wb = wa + panelBytes;
+    let a0 = v128.load(bias + (<usize>j << 2));
+    let a1 = v128.load(bias + (<usize>j << 2), 16);
+    let b0 = v128.load(bias + (<usize>j << 2), 32);
+    let b1 = v128.load(bias + (<usize>j << 2), 48);
+    for (let i = 0; i < k; i++) {
+      const s = v128.load32_splat(x + (<usize>i << 2));
+      a0 = madd(s, v128.load(wa), a0);
+      a1 = madd(s, v128.load(wa, 16), a1);
+      b0 = madd(s, v128.load(wb), b0);
+      b1 = madd(s, v128.load(wb, 16), b1);
+      wa += 32;
+      wb += 32;
     }
-    if (i < k) {
-      const a = f32x4.splat(load<f32>(x + (<usize>i << 2)));
-      e0 = madd(a, v128.load(wk), e0);
-      e1 = madd(a, v128.load(wk, 16), e1);
+    store8(y + (<usize>j << 2), a0, a1, n - j, act, alpha);
+    store8(y + (<usize>(j + 8) << 2), b0, b1, n - j - 8, act, alpha);
+  }
+  if (p < pEnd) {
+    const j = p << 3;
+    let wa = w + <usize>p * panelBytes;
+    let a0 = v128.load(bias + (<usize>j << 2));
+    let a1 = v128.load(bias + (<usize>j << 2), 16);
+    for (let i = 0; i < k; i++) {
+      const s = v128.load32_splat(x + (<usize>i << 2));
+      a0 = madd(s, v128.load(wa), a0);
+      a1 = madd(s, v128.load(wa, 16), a1);
+      wa += 32;
     }
-    store8(y + (<usize>j << 2), f32x4.add(e0, o0), f32x4.add(e1, o1), n - j, act, alpha);
+    store8(y + (<usize>j << 2), a0, a1, n - j, act, alpha);
   }
 }
