@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { alexnetLayers } from '../examples/alexnet.js';
 import { createWasmBackend, input, model, tensor } from '../src/index.js';
 import type { Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
-import { loadPeers, random, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
+import { loadPeers, random, reporter, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
 
 const threadsAt = process.argv.indexOf('--threads');
 /** convtype-wasm's kernel threads and ORT's intra-op threads. */
@@ -127,8 +127,7 @@ async function main(): Promise<void> {
   const ours = () => net.run(image).data;
   const reference = ours();
   const results: Record<string, Measured & { maxRelErrVsOurs?: number }> = {};
-  const report = (engine: string, m: Measured) =>
-    console.log(`  alexnet-227 ${engine.padEnd(13)} ${m.medianMs.toFixed(1).padStart(8)} ms ${m.gflops.toFixed(2).padStart(7)} GFLOP/s   (CPU time ${m.cpuMedianMs.toFixed(1)} ms)`);
+  const report = reporter('alexnet-227');
 
   console.log(`AlexNet (seed, grouped) batch 1: ${(macs / 1e9).toFixed(3)} GMACs, ${net.params.toLocaleString('en-US')} params\n`);
   results['convtype-js'] = summarise(await time(ours), macs);

@@ -106,3 +106,9 @@ export function summarise(times: { wall: number[]; cpu: number[] }, macs: number
   };
 }
 
+
+/** A printer of one engine's whole-network timing, lines prefixed by `label` (e.g. 'alexnet-227'). */
+export function reporter(label: string): (engine: string, m: Measured) => void {
+  return (engine, m) =>
+    console.log(`  ${label} ${engine.padEnd(13)} ${m.medianMs.toFixed(1).padStart(8)} ms ${m.gflops.toFixed(2).padStart(7)} GFLOP/s   (CPU time ${m.cpuMedianMs.toFixed(1)} ms)`);
+}

@@ -18,7 +18,7 @@ import type { Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import { image, logits } from '../examples/resnet50.js';
 import { createWasmBackend, model, tensor } from '../src/index.js';
 import { toOnnx } from '../src/onnx/index.js';
-import { loadPeers, random, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
+import { loadPeers, random, reporter, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
 
 type Weights = Readonly<Record<string, { readonly shape: readonly number[]; readonly data: Float32Array }>>;
 
@@ -115,8 +115,7 @@ async function main(): Promise<void> {
   const ours = () => net.run(input).data;
   const reference = ours();
   const results: Record<string, Measured & { maxRelErrVsOurs?: number }> = {};
-  const report = (engine: string, m: Measured) =>
-    console.log(`  resnet50-224 ${engine.padEnd(13)} ${m.medianMs.toFixed(1).padStart(8)} ms ${m.gflops.toFixed(2).padStart(7)} GFLOP/s   (CPU time ${m.cpuMedianMs.toFixed(1)} ms)`);
+  const report = reporter('resnet50-224');
   console.log(`ResNet-50 batch 1: ${(macs / 1e9).toFixed(3)} GMACs, ${net.params.toLocaleString('en-US')} params\n`);
 
   results['convtype-wasm'] = summarise(await time(ours), macs);
