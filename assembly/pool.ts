@@ -123,3 +123,13 @@ export function allFinite(x: usize, n: i32): i32 {
   const s = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3) + tail;
   return s == s ? 1 : 0;
 }
+
+/**
+ * dst[p·dstStride + c] = src[p·srcStride + c] for c < count and pixels p in [begin, end): a group's channels
+ * gathered into a dense block before a kernel that takes ungrouped input (Winograd), and its output scattered
+ * back (floats; strides in floats).
+ */
+export function copyChannels(src: usize, srcStride: i32, dst: usize, dstStride: i32, count: i32, begin: i32, end: i32): void {
+  const bytes = <usize>count << 2;
+  for (let p = begin; p < end; p++) memory.copy(dst + (<usize>p * <usize>dstStride << 2), src + (<usize>p * <usize>srcStride << 2), bytes);
+}

@@ -28,10 +28,30 @@ function usesWinograd(g: Conv2dGeometry): boolean {
   return isWinogradWasmShape(g) && g.inC >= WINOGRAD_MIN_CHANNELS && g.outC >= WINOGRAD_MIN_CHANNELS;
 }
 
+/**
+ * The ungrouped conv each group of `g` is, when a grouped (not depthwise) conv runs on Winograd group by group
+ * (AlexNet's conv4/conv5): its channels gathered into a dense block, Winograd, the result scattered back.
+ */
+function winogradGroup(g: Conv2dGeometry): Conv2dGeometry | null {
+  if (g.groups === 1 || isDepthwiseWasmShape(g)) return null;
+  const sub = { ...g, inC: g.inC / g.groups, outC: g.outC / g.groups, groups: 1 };
+  return usesWinograd(sub) ? sub : null;
+}
+
 /** Scratch bytes a conv of `g` needs per thread (a multiple of 16, so every thread's block stays aligned). */
 function convScratchBytes(g: Conv2dGeometry): number {
   if (isDepthwiseWasmShape(g)) return 0;
-  return Math.ceil((usesWinograd(g) ? winogradWasmScratchBytes(g) : gemmConvScratchBytes(g)) / 16) * 16;
+  const sub = winogradGroup(g);
+  return Math.ceil((sub ? winogradWasmScratchBytes(sub) : usesWinograd(g) ? winogradWasmScratchBytes(g) : gemmConvScratchBytes(g)) / 16) * 16;
+}
+
+/** Group `grp`'s HWIO kernel (and bias) out of a grouped conv's: output channels [grp·n, grp·n + n). */
+function groupWeights(g: Conv2dGeometry, grp: number, kernel: Float32Array, bias: Float32Array | null): { kernel: Float32Array; bias: Float32Array | null } {
+  const n = g.outC / g.groups;
+  const rows = g.kernelH * g.kernelW * (g.inC / g.groups);
+  const k = new Float32Array(rows * n);
+  for (let r = 0; r < rows; r++) k.set(kernel.subarray(r * g.outC + grp * n, r * g.outC + grp * n + n), r * n);
+  return { kernel: k, bias: bias && bias.slice(grp * n, grp * n + n) };
 }
 
 /** Packs a conv for the kernel its shape calls for: depthwise, Winograd 3×3, or the GEMM paths. */
@@ -41,29 +61,64 @@ function packConv(heap: Heap, g: Conv2dGeometry, kernel: Float32Array, bias: Flo
   if (isDepthwiseWasmShape(g)) {
     const p = packDepthwiseWasm(heap, g, kernel, bias);
     return {
-      method: 'depthwise', scratchBytes, rows, grain: 1,
-      calls: (x, y, act) => [{ kernel: 'depthwise_conv', args: [p.params, x, y, ...codeAlpha(act), 0, rows], range: 5 }],
+      method: 'depthwise', scratchBytes,
+      steps: (x, y, act) => [{ rows, grain: 1, calls: [{ kernel: 'depthwise_conv', args: [p.params, x, y, ...codeAlpha(act), 0, rows], range: 5 }] }],
     };
   }
-  if (usesWinograd(g)) {
-    const p = packWinogradWasm(heap, g, kernel, bias);
-    const kernelName = p.tile === 2 ? 'winograd_f2x2' : 'winograd_f4x4';
-    let direct: PackedHandle<Conv2dGeometry> | undefined;
-    return {
-      // Splits at whole tile rows (a tile cut by a split would be computed by both threads).
-      method: 'winograd', scratchBytes, rows, grain: g.batch === 1 || g.outH % p.tile === 0 ? p.tile : 1,
-      calls: (x, y, act, s) => [{ kernel: kernelName, args: [p.params, x, y, s, ...codeAlpha(act), 0, rows], range: 6, scratch: { arg: 3, bytes: scratchBytes } }],
-      // F(4×4)'s output transform mixes a tile's whole input window into every output of the tile, so a NaN
-      // or ±∞ pixel would spoil outputs whose own window never reads it. Inputs that are not all finite take
-      // the TypeScript kernels instead (packed on first need, in JS memory), which keep each output's receptive
-      // field exact; finite inputs, the normal case, pay one SIMD pass over the input (≈ 1% of the conv).
-      // Holds the caller's arrays (the executor never changes a packed layer's weights; setWeights re-plans).
-      direct: () => (direct ??= jsBackend.packConv2d(g, kernel, bias)),
-    };
-  }
+  const sub = usesWinograd(g) ? g : winogradGroup(g);
+  if (sub) return packWinogradConv(heap, g, sub, kernel, bias, scratchBytes);
   const p = packGemmConv(heap, g, kernel, bias);
   // The GEMM calls range over output pixels; splits at the micro-tile's 4 rows.
-  return { method: gemmMethod(g), scratchBytes, rows: rows * g.outW, grain: 4, calls: (x, y, act, s) => gemmConvCalls(p, x, y, act, s) };
+  return { method: gemmMethod(g), scratchBytes, steps: (x, y, act, s) => [{ rows: rows * g.outW, grain: 4, calls: gemmConvCalls(p, x, y, act, s) }] };
+}
+
+/**
+ * A 3×3 stride-1 conv on the Winograd kernels. `sub` is `g` itself, or (a grouped conv) the ungrouped conv of one
+ * group: then each group's input channels are first gathered into a dense block and its output scattered back
+ * afterwards — three steps, the copies ≈ 1% of the multiplies on AlexNet's conv4/conv5.
+ */
+function packWinogradConv(heap: Heap, g: Conv2dGeometry, sub: Conv2dGeometry, kernel: Float32Array, bias: Float32Array | null, scratchBytes: number): WasmConv {
+  const rows = g.batch * g.outH;
+  const grouped = sub !== g;
+  const packs = grouped
+    ? Array.from({ length: g.groups }, (_, grp) => {
+        const w = groupWeights(g, grp, kernel, bias);
+        return packWinogradWasm(heap, sub, w.kernel, w.bias);
+      })
+    : [packWinogradWasm(heap, g, kernel, bias)];
+  const inPixels = g.batch * g.inH * g.inW;
+  const outPixels = rows * g.outW;
+  const xs = grouped ? packs.map(() => heap.alloc(inPixels * sub.inC * 4)) : null;
+  const ys = grouped ? packs.map(() => heap.alloc(outPixels * sub.outC * 4)) : null;
+  const tile = packs[0]!.tile;
+  let direct: PackedHandle<Conv2dGeometry> | undefined;
+  return {
+    method: 'winograd', scratchBytes,
+    steps: (x, y, act, s) => {
+      // Splits at whole tile rows (a tile cut by a split would be computed by both threads).
+      const winograd: ConvStep = {
+        rows, grain: g.batch === 1 || g.outH % tile === 0 ? tile : 1,
+        calls: packs.map((p, grp) => ({
+          kernel: p.tile === 2 ? 'winograd_f2x2' : 'winograd_f4x4',
+          args: [p.params, xs ? xs[grp]! : x, ys ? ys[grp]! : y, s, ...codeAlpha(act), 0, rows], range: 6, scratch: { arg: 3, bytes: scratchBytes },
+        })),
+      };
+      if (!xs || !ys) return [winograd];
+      const copy = (src: number, srcStride: number, dst: number, dstStride: number, count: number, pixels: number): KernelCall =>
+        ({ kernel: 'copyChannels', args: [src, srcStride, dst, dstStride, count, 0, pixels], range: 5 });
+      return [
+        { rows: inPixels, grain: 1, calls: xs.map((xg, grp) => copy(x + grp * sub.inC * 4, g.inC, xg, sub.inC, sub.inC, inPixels)) },
+        winograd,
+        { rows: outPixels, grain: 1, calls: ys.map((yg, grp) => copy(yg, sub.outC, y + grp * sub.outC * 4, g.outC, sub.outC, outPixels)) },
+      ];
+    },
+    // F(4×4)'s output transform mixes a tile's whole input window into every output of the tile, so a NaN
+    // or ±∞ pixel would spoil outputs whose own window never reads it. Inputs that are not all finite take
+    // the TypeScript kernels instead (packed on first need, in JS memory), which keep each output's receptive
+    // field exact; finite inputs, the normal case, pay one SIMD pass over the input (≈ 1% of the conv).
+    // Holds the caller's arrays (the executor never changes a packed layer's weights; setWeights re-plans).
+    direct: () => (direct ??= jsBackend.packConv2d(g, kernel, bias)),
+  };
 }
 
 function codeAlpha(act: Activation): [number, number] {
@@ -102,16 +157,20 @@ export interface WasmBackend extends Backend {
 }
 
 /**
- * A conv packed for one of the wasm kernels: `calls` are its kernel calls on byte pointers for the whole
- * range [0, rows) (output rows, or output pixels for the GEMM paths), which threads split at multiples of
- * `grain`; each thread has `scratchBytes` of scratch.
+ * One step of a conv: kernel calls on byte pointers for the whole range [0, rows) (output rows, output pixels
+ * for the GEMM paths, pixels for copies), which threads split at multiples of `grain`.
  */
+interface ConvStep {
+  readonly calls: KernelCall[];
+  readonly rows: number;
+  readonly grain: number;
+}
+
+/** A conv packed for the wasm kernels: its steps, run one after the other; each thread has `scratchBytes` of scratch. */
 interface WasmConv {
   readonly method: 'depthwise' | 'winograd' | GemmMethod;
   readonly scratchBytes: number;
-  readonly rows: number;
-  readonly grain: number;
-  calls(x: number, y: number, act: Activation, scratch: number): KernelCall[];
+  steps(x: number, y: number, act: Activation, scratch: number): ConvStep[];
   /** The same conv on the TypeScript kernels, for inputs with NaN or ±∞ (Winograd only). */
   direct?(): PackedHandle<Conv2dGeometry>;
 }
@@ -219,7 +278,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
           const d = c.direct();
           const mem = heap.f32();
           jsBackend.conv2d(d, mem, xp / 4, mem, yp / 4, act, new Float32Array(jsBackend.conv2dScratchSize(g)));
-        } else threads.run(c.calls(xp, yp, act, sp), 0, c.rows, c.grain);
+        } else for (const step of c.steps(xp, yp, act, sp)) threads.run(step.calls, 0, step.rows, step.grain);
       });
     },
     packConv2dTranspose(g, kernel, bias): TransposeHandle {
