@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { alexnetLayers } from '../examples/alexnet.js';
 import { createWasmBackend, input, model, tensor } from '../src/index.js';
 import type { Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
-import { loadPeers, random, reporter, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
+import { loadPeers, random, reporter, RUNS, tfjsEngine, summarise, time, type Measured, type Peers } from './harness.js';
 
 const threadsAt = process.argv.indexOf('--threads');
 /** convtype-wasm's kernel threads and ORT's intra-op threads. */
@@ -63,13 +63,7 @@ async function tfjsNet({ tf }: Peers, backend: 'cpu' | 'wasm', w: Weights, x: Fl
       });
       return v;
     });
-  const run = () => {
-    const y = forward();
-    const data = y.dataSync() as Float32Array;
-    y.dispose();
-    return data;
-  };
-  return { run, dispose: () => tf.disposeVariables() };
+  return tfjsEngine(tf, forward);
 }
 
 /** ORT: the same graph in ONNX (NCHW; a transpose to NHWC before flatten keeps our flatten order). */

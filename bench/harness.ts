@@ -112,3 +112,17 @@ export function reporter(label: string): (engine: string, m: Measured) => void {
   return (engine, m) =>
     console.log(`  ${label} ${engine.padEnd(13)} ${m.medianMs.toFixed(1).padStart(8)} ms ${m.gflops.toFixed(2).padStart(7)} GFLOP/s   (CPU time ${m.cpuMedianMs.toFixed(1)} ms)`);
 }
+
+/**
+ * A tfjs forward pass as a benchmarkable engine: `run` reads the result back (as every engine's timing does) and
+ * frees it; `dispose` drops the weights.
+ */
+export function tfjsEngine(tf: Peers['tf'], forward: () => { dataSync(): unknown; dispose(): void }): { run: () => Float32Array; dispose: () => void } {
+  const run = (): Float32Array => {
+    const y = forward();
+    const data = y.dataSync() as Float32Array;
+    y.dispose();
+    return data;
+  };
+  return { run, dispose: () => tf.disposeVariables() };
+}

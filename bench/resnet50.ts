@@ -18,7 +18,7 @@ import type { Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import { image, logits } from '../examples/resnet50.js';
 import { createWasmBackend, model, tensor } from '../src/index.js';
 import { toOnnx } from '../src/onnx/index.js';
-import { loadPeers, random, reporter, RUNS, summarise, time, type Measured, type Peers } from './harness.js';
+import { loadPeers, random, reporter, RUNS, tfjsEngine, summarise, time, type Measured, type Peers } from './harness.js';
 
 type Weights = Readonly<Record<string, { readonly shape: readonly number[]; readonly data: Float32Array }>>;
 
@@ -76,13 +76,7 @@ async function tfjsNet({ tf }: Peers, w: Weights, x: Float32Array) {
       const pooled = tf.mean(h, [1, 2]) as Tensor2D;
       return tf.softmax(tf.add(tf.matMul(pooled, fc.kernel), fc.bias));
     });
-  const run = () => {
-    const y = forward();
-    const data = y.dataSync() as Float32Array;
-    y.dispose();
-    return data;
-  };
-  return { run, dispose: () => tf.disposeVariables() };
+  return tfjsEngine(tf, forward);
 }
 
 async function ortNet({ ort }: Peers, bytes: Uint8Array, x: Float32Array) {

@@ -8,7 +8,7 @@ import { conv2d, conv2dScratchSize, packConv2dWeights } from '../../src/kernels/
 import { conv2dNaive } from '../../src/kernels/conv2d-naive.js';
 import { hwioToOihw, nchwToNhwc, nhwcToNchw, runOnnxOp } from '../reference/onnx.js';
 import { fromDense, tf, tfReady, tfRun } from '../reference/tfjs.js';
-import { convArgs, convGeometry, convName, ErrorLog, int, randomData, randomWindow, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
+import { convArgs, convGeometry, convName, ErrorLog, int, onnxConvAttributes, randomData, randomWindow, relErr, rng, TOLERANCE, type ConvArgs } from './helpers.js';
 
 const c = convArgs;
 
@@ -64,13 +64,7 @@ describe('conv2d vs onnxruntime-node Conv', () => {
       const { g, x, w, b } = data(a, 1000 + i);
       const out = await runOnnxOp({
         opType: 'Conv',
-        attributes: {
-          kernel_shape: [g.kernelH, g.kernelW],
-          strides: [g.strideH, g.strideW],
-          dilations: [g.dilationH, g.dilationW],
-          pads: [a.p[0][0], a.p[1][0], a.p[0][1], a.p[1][1]],
-          group: g.groups,
-        },
+        attributes: onnxConvAttributes(a, g),
         inputs: [{ name: 'x', ...nhwcToNchw({ dims: [g.batch, g.inH, g.inW, g.inC], data: x }) }],
         initializers: [
           { name: 'w', ...hwioToOihw({ dims: [g.kernelH, g.kernelW, g.inC / g.groups, g.outC], data: w }) },

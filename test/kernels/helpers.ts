@@ -97,6 +97,17 @@ export interface ConvArgs {
   readonly groups?: number;
 }
 
+/** ONNX Conv's attributes for a conv of `a` (geometry `g`): ONNX lists pads as [top, left, bottom, right]. */
+export function onnxConvAttributes(a: ConvArgs, g: Conv2dGeometry): Record<string, number[] | number> {
+  return {
+    kernel_shape: [g.kernelH, g.kernelW],
+    strides: [g.strideH, g.strideW],
+    dilations: [g.dilationH, g.dilationW],
+    pads: [a.p[0][0], a.p[1][0], a.p[0][1], a.p[1][1]],
+    group: g.groups,
+  };
+}
+
 /** A conv record with output sizes computed from explicit pads. */
 export function convGeometry(a: ConvArgs): Conv2dGeometry {
   return {

@@ -8,7 +8,7 @@ import type { Activation } from '../../src/kernels/activation.js';
 import type { Conv2dGeometry } from '../../src/kernels/geometry.js';
 import { createHeap, type Heap } from '../../src/kernels/wasm/heap.js';
 import { hwioToOihw, nchwToNhwc, nhwcToNchw, runOnnxGraph, type OnnxNode } from '../reference/onnx.js';
-import type { ConvArgs } from './helpers.js';
+import { onnxConvAttributes, type ConvArgs } from './helpers.js';
 
 /** Every activation the kernels fuse. */
 export const ACTS: readonly Activation[] = [
@@ -86,13 +86,7 @@ export async function ortConv(a: ConvArgs, g: Conv2dGeometry, x: Float32Array, w
         opType: 'Conv',
         inputs: ['x', 'w', 'b'],
         outputs: ['c'],
-        attributes: {
-          kernel_shape: [g.kernelH, g.kernelW],
-          strides: [g.strideH, g.strideW],
-          dilations: [g.dilationH, g.dilationW],
-          pads: [a.p[0][0], a.p[1][0], a.p[0][1], a.p[1][1]],
-          group: g.groups,
-        },
+        attributes: onnxConvAttributes(a, g),
       },
       ...activationNodes(act, 'c'),
     ],
