@@ -140,3 +140,31 @@ export function countPackedVarints(b: Uint8Array, start: number, end: number, wh
   if (end > start && (b[end - 1]! & 0x80) !== 0) fail(`packed ${what} ends inside a varint`, blame);
   return n;
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A length-delimited field as UTF-8 text. */
+export function text(b: Uint8Array, f: Field, what: string): string {
+  expectWire(f, WIRE_LEN, what);
+  try {
+    return utf8.decode(b.subarray(f.start, f.end));
+  } catch {
+    return fail(`${what} is not valid UTF-8`, blame);
+  }
+}
+
+/** A varint field as a signed 64-bit number (int64 semantics). */
+export function int64(b: Uint8Array, f: Field, what: string): number {
+  expectWire(f, WIRE_VARINT, what);
+  varint(b, f.start, f.end);
+  return signed64();
+}
+
+/** A varint field as a non-negative safe integer (versions, enums, dims). */
+export function count(b: Uint8Array, f: Field, what: string): number {
+  expectWire(f, WIRE_VARINT, what);
+  varint(b, f.start, f.end);
+  const v = unsignedSafe();
+  if (v < 0 || HI >= 0x80000000) fail(`${what} is out of range (got ${signed64()}, expected 0 … 2^53)`, blame);
+  return v;
+}
