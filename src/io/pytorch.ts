@@ -10,7 +10,7 @@
  * layouts from PyTorch shapes alone (a 1×1 conv and a Linear look alike; a flatten reorder cannot be seen).
  */
 import { pytorchLayout, toConvtype, type LayoutOptions } from './internal/pytorch-layout.js';
-import { dims, expectedWeights, finishMapping, product, unknownKeyProblem, type WeightTarget, type WeightTensor } from './internal/target.js';
+import { dims, product, WeightMapping, type WeightTarget, type WeightTensor } from './internal/target.js';
 
 export type { WeightTarget, WeightTensor } from './internal/target.js';
 export type { LayoutOptions } from './internal/pytorch-layout.js';
@@ -86,30 +86,18 @@ export function convertPyTorchWeights(
   nameMap?: PyTorchNameMap,
   options: PyTorchOptions = {},
 ): Record<string, WeightTensor> {
-  const expected = expectedWeights(model);
-  const layers = new Map(model.layers.map((l) => [l.name, l.kind]));
-  const problems: string[] = [];
-  const out: Record<string, WeightTensor> = Object.create(null);
-  const from = new Map<string, string>();
+  const m = new WeightMapping(model, 'PyTorch tensor');
+  const { problems, out } = m;
   for (const name of Object.keys(record)) {
-    const key = resolve(name, nameMap, layers);
+    const key = resolve(name, nameMap, m.layers);
     if (key === null || (key === undefined && ALWAYS_SKIPPED.test(name))) continue;
     if (key === undefined) {
       if (!options.ignoreUnmapped) problems.push(`${name}: no convtype weight is mapped to this PyTorch tensor (got no entry in the name map, expected '<layer>/<param>' or a layer name)`);
       continue;
     }
-    const w = expected.get(key);
-    if (!w) {
-      if (ALWAYS_SKIPPED.test(name)) continue;
-      problems.push(unknownKeyProblem(name, key, expected));
-      continue;
-    }
-    const previous = from.get(key);
-    if (previous !== undefined) {
-      problems.push(`${w.layer}: ${key} is given twice (got '${previous}' and '${name}', expected one PyTorch tensor)`);
-      continue;
-    }
-    from.set(key, name);
+    if (!m.expected.has(key) && ALWAYS_SKIPPED.test(name)) continue;
+    const w = m.claim(name, key);
+    if (!w) continue;
     const t = record[name]!;
     if (!t || !(t.data instanceof Float32Array) || !Array.isArray(t.shape)) {
       problems.push(`${w.layer}: ${key} ← '${name}' is not a tensor (expected { shape, data: Float32Array })`);
@@ -132,7 +120,7 @@ export function convertPyTorchWeights(
     }
     out[key] = { shape: w.shape, data: toConvtype(c, t.data) };
   }
-  return finishMapping(expected, from, problems, out, options.partial, 'PyTorch tensor');
+  return m.finish(options.partial);
 }
 
 /**

@@ -11,7 +11,7 @@
 import { FormatError } from './errors.js';
 import { elementCount, isPlainObject, shapeProblem, show, toBytes } from './internal/checks.js';
 import { TFJS_CODECS } from './internal/dtypes.js';
-import { dims, expectedWeights, finishMapping, unknownKeyProblem, type WeightTarget, type WeightTensor } from './internal/target.js';
+import { dims, WeightMapping, type WeightTarget, type WeightTensor } from './internal/target.js';
 
 export type { WeightTarget, WeightTensor } from './internal/target.js';
 
@@ -240,11 +240,8 @@ export function convertTfjsWeights(
   nameMap?: TfjsNameMap,
   options: TfjsOptions = {},
 ): Record<string, WeightTensor> {
-  const expected = expectedWeights(model);
-  const layers = new Map(model.layers.map((l) => [l.name, l.kind]));
-  const problems: string[] = [];
-  const out: Record<string, WeightTensor> = Object.create(null);
-  const from = new Map<string, string>();
+  const m = new WeightMapping(model, 'tfjs weight');
+  const { problems, out, layers } = m;
   for (const name of Object.keys(record)) {
     let key: string | null | undefined;
     if (nameMap === undefined) key = defaultKey(name, layers);
@@ -257,17 +254,8 @@ export function convertTfjsWeights(
       if (!options.ignoreUnmapped) problems.push(`${name}: no convtype weight is mapped to this tfjs weight (got no ${nameMap === undefined ? 'layer of that name' : 'entry in the name map'}, expected '<layer>/<param>')`);
       continue;
     }
-    const w = expected.get(key);
-    if (!w) {
-      problems.push(unknownKeyProblem(name, key, expected));
-      continue;
-    }
-    const previous = from.get(key);
-    if (previous !== undefined) {
-      problems.push(`${w.layer}: ${key} is given twice (got '${previous}' and '${name}', expected one tfjs weight)`);
-      continue;
-    }
-    from.set(key, name);
+    const w = m.claim(name, key);
+    if (!w) continue;
     const t = record[name]!;
     const fits = Array.isArray(t?.shape) && t.shape.length === w.shape.length && t.shape.every((d, i) => d === w.shape[i]);
     if (!fits) {
@@ -276,7 +264,7 @@ export function convertTfjsWeights(
     }
     out[key] = { shape: w.shape, data: t.data };
   }
-  return finishMapping(expected, from, problems, out, options.partial, 'tfjs weight');
+  return m.finish(options.partial);
 }
 
 /**

@@ -47,28 +47,59 @@ export const dims = (shape: readonly number[]): string => `[${shape.join(', ')}]
 
 export const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-/** The problem of a name mapped to a key the model lacks (one wording for every loader). */
-export function unknownKeyProblem(name: string, key: string, expected: ReadonlyMap<string, ExpectedWeight>): string {
-  return `${name}: mapped to ${key}, which the model does not have (expected one of ${[...expected.keys()].slice(0, 6).join(', ')}${expected.size > 6 ? ', …' : ''})`;
-}
-
 /**
- * The end of every loader's mapping: unless `partial`, each expected weight no source tensor was mapped to is a
- * problem; all problems are thrown together as one `WeightError`, else the converted record is returned.
+ * One loader's mapping of source tensors onto a model's weights (the PyTorch and tfjs converters): `claim` each
+ * source tensor's key, put the converted tensor into `out`, then `finish`. Every problem is collected in
+ * `problems` and thrown together as one `WeightError` by `finish`.
  */
-export function finishMapping(
-  expected: ReadonlyMap<string, ExpectedWeight>,
-  from: ReadonlyMap<string, string>,
-  problems: string[],
-  out: Record<string, WeightTensor>,
-  partial: boolean | undefined,
-  source: string,
-): Record<string, WeightTensor> {
-  if (!partial) {
-    for (const [key, w] of expected) {
-      if (!from.has(key)) problems.push(`${w.layer}: ${key} is not given (got no ${source} mapped to it, expected every weight; pass { partial: true } to keep it)`);
-    }
+export class WeightMapping {
+  readonly expected: Map<string, ExpectedWeight>;
+  /** Layer kinds by name. */
+  readonly layers: Map<string, string>;
+  readonly problems: string[] = [];
+  readonly out: Record<string, WeightTensor> = Object.create(null);
+  private readonly from = new Map<string, string>();
+
+  /** `source` names one source tensor in sentences ('PyTorch tensor', 'tfjs weight'). */
+  constructor(
+    model: WeightTarget,
+    private readonly source: string,
+  ) {
+    this.expected = expectedWeights(model);
+    this.layers = new Map(model.layers.map((l) => [l.name, l.kind]));
   }
-  if (problems.length > 0) throw new WeightError(problems);
-  return out;
+
+  /**
+   * The expected weight `key` names, now taken by source tensor `name`; `undefined` (with a problem) when the
+   * model has no such weight or another source tensor already took it.
+   */
+  claim(name: string, key: string): ExpectedWeight | undefined {
+    const w = this.expected.get(key);
+    if (!w) {
+      const keys = [...this.expected.keys()];
+      this.problems.push(`${name}: mapped to ${key}, which the model does not have (expected one of ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''})`);
+      return undefined;
+    }
+    const previous = this.from.get(key);
+    if (previous !== undefined) {
+      this.problems.push(`${w.layer}: ${key} is given twice (got '${previous}' and '${name}', expected one ${this.source})`);
+      return undefined;
+    }
+    this.from.set(key, name);
+    return w;
+  }
+
+  /**
+   * Unless `partial`, each expected weight no source tensor was mapped to is a problem; all problems are thrown
+   * together as one `WeightError`, else the converted record is returned.
+   */
+  finish(partial: boolean | undefined): Record<string, WeightTensor> {
+    if (!partial) {
+      for (const [key, w] of this.expected) {
+        if (!this.from.has(key)) this.problems.push(`${w.layer}: ${key} is not given (got no ${this.source} mapped to it, expected every weight; pass { partial: true } to keep it)`);
+      }
+    }
+    if (this.problems.length > 0) throw new WeightError(this.problems);
+    return this.out;
+  }
 }
