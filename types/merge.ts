@@ -6,6 +6,7 @@ import type { AddDigits } from './arithmetic/internal/add.js';
 import type { NumberOf } from './arithmetic/operand.js';
 import type { ConcatMismatchMessage, ShapesDifferMessage } from './messages.js';
 import type { Fail, Ok } from './result.js';
+import type { JoinFix } from './suggestions/join.js';
 import type { FormatShape, Shape } from './shape.js';
 
 /** The dim-by-dim agreement of A and B (known dims win), or `false`. */
@@ -32,7 +33,7 @@ export type Unify<A extends readonly number[], B extends readonly number[], Acc 
  */
 export type ElementwiseResult<Layer extends string, A extends Shape, B extends Shape> = Unify<A, B> extends infer U extends number[]
   ? Ok<Readonly<U>>
-  : Fail<'', ShapesDifferMessage<Layer, FormatShape<A>, FormatShape<B>>, A>;
+  : Fail<'', ShapesDifferMessage<Layer, FormatShape<A>, FormatShape<B>, JoinFix<Layer, A, B>>, A>;
 
 type Init<S extends readonly number[]> = S extends readonly [...infer I extends number[], number] ? I : never;
 type Last<S extends readonly number[]> = S extends readonly [...number[], infer L extends number] ? L : never;
@@ -49,5 +50,5 @@ type ConcatFold<First extends Shape, Rest extends readonly Shape[], Outer extend
   Rest extends readonly [infer Next extends Shape, ...infer More extends readonly Shape[]]
     ? Unify<Outer, Init<Next>> extends infer U extends number[]
       ? ConcatFold<First, More, U, number extends Last<Next> ? 'unknown' : Channels extends 'unknown' ? 'unknown' : AddDigits<Channels, `${Last<Next>}`>>
-      : Fail<'', ConcatMismatchMessage<FormatShape<First>, FormatShape<Next>>, readonly [...Outer, number]>
+      : Fail<'', ConcatMismatchMessage<FormatShape<First>, FormatShape<Next>, JoinFix<'concat', First, Next>>, readonly [...Outer, number]>
     : Ok<readonly [...Outer, Channels extends 'unknown' ? number : NumberOf<Channels>]>;

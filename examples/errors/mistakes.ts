@@ -15,7 +15,7 @@ const image = input([227, 227, 3]);
 const pool1 = image.conv2d({ filters: 96, kernel: 11, stride: 4 }).relu().maxPool2d({ size: 3, stride: 2 }); // [B, 27, 27, 96]
 
 // conv2 was written for torchvision's AlexNet, whose conv1 has 64 filters, not 96:
-// @expect-error TS2322: conv2d: inChannels 64 does not match the input's 96 channels (input [B, 27, 27, 96])
+// @expect-error TS2322: conv2d: inChannels 64 does not match the input's 96 channels (input [B, 27, 27, 96]); write inChannels: 96
 export const conv2 = pool1.conv2d({ inChannels: 64, filters: 256, kernel: 5, padding: 2 });
 
 // The AlexNet paper says 224×224 inputs, but its layer arithmetic only works for 227 (or conv1 padding 2):
@@ -26,7 +26,7 @@ const pool5of224 = input([224, 224, 3])
   .conv2d({ filters: 384, kernel: 3, padding: 1 }).relu()
   .conv2d({ filters: 384, kernel: 3, padding: 1 }).relu()
   .conv2d({ filters: 256, kernel: 3, padding: 1 }).relu().maxPool2d({ size: 3, stride: 2 });
-// @expect-error TS2322: dense: inFeatures 9216 does not match the input's 6400 features (input [B, 6400])
+// @expect-error TS2322: dense: inFeatures 9216 does not match the input's 6400 features (input [B, 6400]); write inFeatures: 6400
 export const fc6 = pool5of224.flatten().dense({ units: 4096, inFeatures: 9216 });
 
 // ── Forgetting to flatten; convolving a flat tensor ────────────────────────────────────────────────────
@@ -39,15 +39,15 @@ export const convOnVector = input([100]).conv2d({ filters: 8, kernel: 3 });
 
 // ── Kernels and windows that do not fit ────────────────────────────────────────────────────────────────
 // a 7×7 kernel on a 5×5 map needs padding ≥ 1:
-// @expect-error TS2322: conv2d: kernel 7 (dilated 7) does not fit the padded input height 5 (input [B, 5, 5, 3])
+// @expect-error TS2322: conv2d: kernel 7 (dilated 7) does not fit the padded input height 5 (input [B, 5, 5, 3]); to fit, add padding 1 on each side of the height or use kernel ≤ 5
 export const tooBig = input([5, 5, 3]).conv2d({ filters: 8, kernel: 7 });
 
 // dilation makes a kernel longer: 3 taps at dilation 4 span 9 pixels:
-// @expect-error TS2322: conv2d: kernel 3 (dilated 9) does not fit the padded input height 8 (input [B, 8, 8, 3])
+// @expect-error TS2322: conv2d: kernel 3 (dilated 9) does not fit the padded input height 8 (input [B, 8, 8, 3]); to fit, add padding 1 on each side of the height or use kernel ≤ 2 or dilation ≤ 3
 export const tooDilated = input([8, 8, 3]).conv2d({ filters: 8, kernel: 3, dilation: 4 });
 
 // one pool too many: even in ceil mode a 3-window with stride 2 leaves nothing of a 1×1 map:
-// @expect-error TS2322: maxPool2d: window 3 (dilated 3) leaves no output on the padded input height 1 (input [B, 1, 1, 4])
+// @expect-error TS2322: maxPool2d: window 3 (dilated 3) leaves no output on the padded input height 1 (input [B, 1, 1, 4]); to fit, add padding 1 on each side of the height or use size ≤ 1
 export const pooledAway = input([1, 1, 4]).maxPool2d({ size: 3, stride: 2, ceilMode: true });
 
 // pooling may pad at most half the window (PyTorch's rule):

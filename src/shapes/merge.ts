@@ -2,6 +2,7 @@
 import { ShapeError } from '../errors.js';
 import { formatShape } from './format.js';
 import { concatMismatchMessage, shapesDifferMessage } from './messages.js';
+import { joinFix } from './suggestions/join.js';
 
 /** Dim-by-dim agreement (−1 agrees with anything, the known one wins), or `undefined` (twin of `Unify`). */
 export function unify(a: readonly number[], b: readonly number[]): number[] | undefined {
@@ -20,7 +21,7 @@ export function unify(a: readonly number[], b: readonly number[]): number[] | un
 /** Twin of `ElementwiseResult`. */
 export function elementwiseShape(layer: string, a: readonly number[], b: readonly number[]): number[] {
   const u = unify(a, b);
-  if (!u) throw new ShapeError(shapesDifferMessage(layer, formatShape(a), formatShape(b)), layer);
+  if (!u) throw new ShapeError(shapesDifferMessage(layer, formatShape(a), formatShape(b), joinFix(layer, a, b)), layer);
   return u;
 }
 
@@ -33,7 +34,7 @@ export function concatShape(shapes: readonly (readonly number[])[]): number[] {
   for (const next of shapes.slice(1)) {
     const u = unify(outer, next.slice(0, -1));
     if (!u) {
-      throw new ShapeError(concatMismatchMessage(formatShape(first), formatShape(next)), 'concat');
+      throw new ShapeError(concatMismatchMessage(formatShape(first), formatShape(next), joinFix('concat', first, next)), 'concat');
     }
     outer = u;
     const c = next[next.length - 1]!;

@@ -19,6 +19,7 @@ import type {
   ConcatMismatchMessage,
   ChainMessage,
 } from '../../types/messages.js';
+import { fitFix } from './suggestions/fit.js';
 
 type Value = string | number;
 
@@ -48,7 +49,8 @@ export const inputSizeMessage = <L extends string, O extends string, G extends V
   actual: A,
   what: W,
   input: I,
-): InputSizeMessage<L, O, G, A, W, I> => `${layer}: ${option} ${given} does not match the input's ${actual} ${what} (input ${input})`;
+): InputSizeMessage<L, O, G, A, W, I> =>
+  `${layer}: ${option} ${given} does not match the input's ${actual} ${what} (input ${input}); write ${option}: ${actual}`;
 
 export const kernelFitMessage = <L extends string, K extends Value, D extends Value, A extends string, P extends Value, I extends string>(
   layer: L,
@@ -57,8 +59,8 @@ export const kernelFitMessage = <L extends string, K extends Value, D extends Va
   axis: A,
   padded: P,
   input: I,
-): KernelFitMessage<L, K, D, A, P, I> =>
-  `${layer}: kernel ${kernel} (dilated ${dilated}) does not fit the padded input ${axis} ${padded} (input ${input})`;
+): KernelFitMessage<L, K, D, A, P, I, string> =>
+  `${layer}: kernel ${kernel} (dilated ${dilated}) does not fit the padded input ${axis} ${padded} (input ${input})${fitFix('kernel', axis, Number(kernel), Number(dilated), Number(padded))}`;
 
 export const groupsMessage = <L extends string, G extends Value, W extends string, C extends Value>(
   layer: L,
@@ -82,8 +84,8 @@ export const poolFitMessage = <L extends string, K extends Value, D extends Valu
   axis: A,
   padded: P,
   input: I,
-): PoolFitMessage<L, K, D, A, P, I> =>
-  `${layer}: window ${size} (dilated ${dilated}) leaves no output on the padded input ${axis} ${padded} (input ${input})`;
+): PoolFitMessage<L, K, D, A, P, I, string> =>
+  `${layer}: window ${size} (dilated ${dilated}) leaves no output on the padded input ${axis} ${padded} (input ${input})${fitFix('size', axis, Number(size), Number(dilated), Number(padded))}`;
 
 export const outputPaddingMessage = <L extends string, A extends string, O extends Value, M extends Value>(
   layer: L,
@@ -110,11 +112,15 @@ export const unknownOptionMessage = <L extends string, O extends string, K exten
   known: K,
 ): UnknownOptionMessage<L, O, K> => `${layer}: unknown option '${option}' (expected one of ${known})`;
 
-export const shapesDifferMessage = <L extends string, A extends string, B extends string>(layer: L, a: A, b: B): ShapesDifferMessage<L, A, B> =>
-  `${layer}: shapes differ (got ${a} and ${b}, expected equal shapes)`;
+export const shapesDifferMessage = <L extends string, A extends string, B extends string, F extends string>(
+  layer: L,
+  a: A,
+  b: B,
+  fix: F,
+): ShapesDifferMessage<L, A, B, F> => `${layer}: shapes differ (got ${a} and ${b}, expected equal shapes)${fix}`;
 
-export const concatMismatchMessage = <A extends string, B extends string>(a: A, b: B): ConcatMismatchMessage<A, B> =>
-  `concat: sizes differ outside the channel axis (got ${a} and ${b}, expected equal batch and spatial sizes)`;
+export const concatMismatchMessage = <A extends string, B extends string, F extends string>(a: A, b: B, fix: F): ConcatMismatchMessage<A, B, F> =>
+  `concat: sizes differ outside the channel axis (got ${a} and ${b}, expected equal batch and spatial sizes)${fix}`;
 
 export const chainMessage = <I extends number, M extends string>(index: I, inner: M): ChainMessage<I, M> =>
   `sequential: layer ${index} does not fit the layer before it: ${inner}`;

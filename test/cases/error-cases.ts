@@ -37,7 +37,7 @@ export const ERROR_CASES = [
     layer: 'conv2d',
     options: { inChannels: 64, filters: 256, kernel: 5 },
     option: 'inChannels',
-    message: "conv2d: inChannels 64 does not match the input's 96 channels (input [B, 27, 27, 96])",
+    message: "conv2d: inChannels 64 does not match the input's 96 channels (input [B, 27, 27, 96]); write inChannels: 96",
   },
   {
     name: 'conv2d x=[27,27,96] batch=256 inChannels=64',
@@ -46,7 +46,7 @@ export const ERROR_CASES = [
     layer: 'conv2d',
     options: { inChannels: 64, filters: 256, kernel: 5 },
     option: 'inChannels',
-    message: "conv2d: inChannels 64 does not match the input's 96 channels (input [256, 27, 27, 96])",
+    message: "conv2d: inChannels 64 does not match the input's 96 channels (input [256, 27, 27, 96]); write inChannels: 96",
   },
   {
     name: 'dense x=[9216] inFeatures=512',
@@ -54,7 +54,7 @@ export const ERROR_CASES = [
     layer: 'dense',
     options: { units: 4096, inFeatures: 512 },
     option: 'inFeatures',
-    message: "dense: inFeatures 512 does not match the input's 9216 features (input [B, 9216])",
+    message: "dense: inFeatures 512 does not match the input's 9216 features (input [B, 9216]); write inFeatures: 9216",
   },
   // ── kernel / window fit ──
   {
@@ -63,7 +63,7 @@ export const ERROR_CASES = [
     layer: 'conv2d',
     options: { filters: 8, kernel: 7 },
     option: 'kernel',
-    message: 'conv2d: kernel 7 (dilated 7) does not fit the padded input height 5 (input [B, 5, 5, 3])',
+    message: 'conv2d: kernel 7 (dilated 7) does not fit the padded input height 5 (input [B, 5, 5, 3]); to fit, add padding 1 on each side of the height or use kernel ≤ 5',
   },
   {
     name: 'conv2d x=[8,8,3] k=3 d=4',
@@ -71,7 +71,7 @@ export const ERROR_CASES = [
     layer: 'conv2d',
     options: { filters: 8, kernel: 3, dilation: 4 },
     option: 'kernel',
-    message: 'conv2d: kernel 3 (dilated 9) does not fit the padded input height 8 (input [B, 8, 8, 3])',
+    message: 'conv2d: kernel 3 (dilated 9) does not fit the padded input height 8 (input [B, 8, 8, 3]); to fit, add padding 1 on each side of the height or use kernel ≤ 2 or dilation ≤ 3',
   },
   {
     name: 'conv2d x=[8,5,3] k=[3,7] p=[0,0]',
@@ -79,7 +79,7 @@ export const ERROR_CASES = [
     layer: 'conv2d',
     options: { filters: 8, kernel: [3, 7], padding: [0, 0] },
     option: 'kernel',
-    message: 'conv2d: kernel 7 (dilated 7) does not fit the padded input width 5 (input [B, 8, 5, 3])',
+    message: 'conv2d: kernel 7 (dilated 7) does not fit the padded input width 5 (input [B, 8, 5, 3]); to fit, add padding 1 on each side of the width or use kernel ≤ 5',
   },
   {
     name: 'conv2d x=[4,4,3] k=7 p=1 (padded 6 < 7)',
@@ -87,7 +87,7 @@ export const ERROR_CASES = [
     layer: 'conv2d',
     options: { filters: 8, kernel: 7, padding: 1 },
     option: 'kernel',
-    message: 'conv2d: kernel 7 (dilated 7) does not fit the padded input height 6 (input [B, 4, 4, 3])',
+    message: 'conv2d: kernel 7 (dilated 7) does not fit the padded input height 6 (input [B, 4, 4, 3]); to fit, add padding 1 on each side of the height or use kernel ≤ 6',
   },
   {
     name: 'maxPool2d x=[1,1,4] k=3 s=2 ceil',
@@ -95,7 +95,7 @@ export const ERROR_CASES = [
     layer: 'maxPool2d',
     options: { size: 3, stride: 2, ceilMode: true },
     option: 'size',
-    message: 'maxPool2d: window 3 (dilated 3) leaves no output on the padded input height 1 (input [B, 1, 1, 4])',
+    message: 'maxPool2d: window 3 (dilated 3) leaves no output on the padded input height 1 (input [B, 1, 1, 4]); to fit, add padding 1 on each side of the height or use size ≤ 1',
   },
   {
     name: 'avgPool2d x=[2,2,4] k=3',
@@ -103,7 +103,7 @@ export const ERROR_CASES = [
     layer: 'avgPool2d',
     options: { size: 3 },
     option: 'size',
-    message: 'avgPool2d: window 3 (dilated 3) leaves no output on the padded input height 2 (input [B, 2, 2, 4])',
+    message: 'avgPool2d: window 3 (dilated 3) leaves no output on the padded input height 2 (input [B, 2, 2, 4]); to fit, add padding 1 on each side of the height or use size ≤ 2',
   },
   {
     name: 'maxPool2d x=[9,3,4] k=[2,3] d=2',
@@ -111,7 +111,7 @@ export const ERROR_CASES = [
     layer: 'maxPool2d',
     options: { size: [2, 3], dilation: 2 },
     option: 'size',
-    message: 'maxPool2d: window 3 (dilated 5) leaves no output on the padded input width 3 (input [B, 9, 3, 4])',
+    message: 'maxPool2d: window 3 (dilated 5) leaves no output on the padded input width 3 (input [B, 9, 3, 4]); to fit, add padding 1 on each side of the width or use size ≤ 2 or dilation ≤ 1',
   },
   // ── pooling padding ──
   {

@@ -241,7 +241,7 @@ describe('errors', () => {
     expect(failed.map((c) => `${c.line} ${c.kind}`)).toEqual(['10 conv2d', '14 dense', '18 globalAvgPool2d', '23 apply', '29 add', '31 concat']);
     expect(failed.every((c) => c.params === null)).toBe(true);
     const conv2 = failed[0]!;
-    expect(conv2.error).toBe("conv2d: inChannels 64 does not match the input's 96 channels (input [B, 27, 27, 96])");
+    expect(conv2.error).toBe("conv2d: inChannels 64 does not match the input's 96 channels (input [B, 27, 27, 96]); write inChannels: 96");
     expect(conv2.shapeText).toBe('[B, ?, ?, 256]');
     // Other TypeScript errors are listed as TypeScript words them, and the file's shapes are still reported.
     const other = fileReport(report, fixture('other-error.ts'));

@@ -596,7 +596,7 @@ describe('error classes', () => {
       expect(e).toBeInstanceOf(Error);
       expect((e as Error).name).toBe(name);
     }
-    expect((shape as ShapeError).message).toBe('conv2d: kernel 7 (dilated 7) does not fit the padded input height 6 (input [B, 6, 6, 3])');
+    expect((shape as ShapeError).message).toBe('conv2d: kernel 7 (dilated 7) does not fit the padded input height 6 (input [B, 6, 6, 3]); to fit, add padding 1 on each side of the height or use kernel ≤ 6');
     expect([(shape as ShapeError).layer, (shape as ShapeError).option]).toEqual(['conv2d', 'kernel']);
     expect((graph as GraphError).message).toMatch(/^model: an output depends on an input that was not given to model\(\)/);
     // the hierarchy itself
