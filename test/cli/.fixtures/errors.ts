@@ -6,7 +6,7 @@ import { add, concat, conv2d, input, relu, sequential } from '../../../src/index
 const features = input([227, 227, 3]).conv2d({ filters: 96, kernel: 11, stride: 4 }).relu().maxPool2d({ size: 3, stride: 2 });
 
 // A PyTorch port that expects torchvision's 64 channels.
-// @expect-error TS2322: conv2d: inChannels 64 does not match the input's 96 channels (input [B, 27, 27, 96])
+// @expect-error TS2322: conv2d: inChannels 64 does not match the input's 96 channels (input [B, 27, 27, 96]); write inChannels: 96
 export const conv2 = features.conv2d({ inChannels: 64, filters: 256, kernel: 5, padding: 2 });
 
 // Forgot to flatten.
@@ -19,7 +19,7 @@ export const pooled = input([100]).globalAvgPool2d();
 
 // A spec whose first layer does not fit: reported at `apply`'s argument, naming the inner layer.
 const block = sequential(conv2d({ filters: 8, kernel: 7 }), relu());
-// @expect-error TS2345: conv2d: kernel 7 (dilated 7) does not fit the padded input height 5 (input [B, 5, 5, 3])
+// @expect-error TS2345: conv2d: kernel 7 (dilated 7) does not fit the padded input height 5 (input [B, 5, 5, 3]); to fit, add padding 1 on each side of the height or use kernel ≤ 5
 export const tiny = input([5, 5, 3]).apply(block);
 
 // Joins whose inputs disagree.
