@@ -8,7 +8,8 @@ import { expectType } from 'tsd';
 import type { ConcatResult, ElementwiseResult, Fail, Shape } from '../src/index.js';
 import type { KernelFitFix } from '../types/suggestions/fit.js';
 import type { JoinFix } from '../types/suggestions/join.js';
-import type { FIT_FIX_CASES, JOIN_CASES } from '../test/cases/suggestion-cases.js';
+import type { TransposeFitFix } from '../types/suggestions/transpose.js';
+import type { FIT_FIX_CASES, JOIN_CASES, TRANSPOSE_FIX_CASES } from '../test/cases/suggestion-cases.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
@@ -35,6 +36,15 @@ type FitMismatches = (typeof FIT_FIX_CASES)[number] extends infer C
     : never
   : never;
 expectType<Equal<FitMismatches, never>>(true);
+
+type TransposeMismatches = (typeof TRANSPOSE_FIX_CASES)[number] extends infer C
+  ? C extends { name: infer N; axis: infer A extends string; full: infer F extends number; fix: infer X }
+    ? Equal<TransposeFitFix<A, F>, X> extends true
+      ? never
+      : [N, TransposeFitFix<A, F>]
+    : never
+  : never;
+expectType<Equal<TransposeMismatches, never>>(true);
 
 /** A table shape as a type: −1 (unknown) becomes `number`. */
 type TypeShape<S extends readonly number[]> = { readonly [I in keyof S]: S[I] extends -1 ? number : S[I] };

@@ -15,7 +15,8 @@ import { convLength, poolLength, samePads, transposeLength, type AxisResult } fr
 import { concatShape, elementwiseShape } from '../src/shapes/merge.js';
 import { fitFix } from '../src/shapes/suggestions/fit.js';
 import { joinFix } from '../src/shapes/suggestions/join.js';
-import { FIT_FIX_CASES, JOIN_CASES, type JoinCase } from './cases/suggestion-cases.js';
+import { transposeFitFix } from '../src/shapes/suggestions/transpose.js';
+import { FIT_FIX_CASES, JOIN_CASES, TRANSPOSE_FIX_CASES, type JoinCase } from './cases/suggestion-cases.js';
 
 const thrown = (f: () => unknown): unknown => {
   try {
@@ -36,6 +37,10 @@ const tensorOf = (s: readonly number[]): Loose => looseInput(s.slice(1), s[0]! <
 describe('(a) the shared table', () => {
   it.each(FIT_FIX_CASES.map((c) => [c.name, c] as const))('fit %s', (_name, c) => {
     expect(fitFix(c.option, c.axis, c.kernel, c.dilated, c.padded)).toBe(c.fix);
+  });
+
+  it.each(TRANSPOSE_FIX_CASES.map((c) => [c.name, c] as const))('transpose %s', (_name, c) => {
+    expect(transposeFitFix(c.axis, c.full)).toBe(c.fix);
   });
 
   it.each(JOIN_CASES.map((c): [string, JoinCase] => [c.name, c]))('join %s: the shape function throws the sentence', (_name, c) => {
@@ -150,6 +155,23 @@ describe('(b) every suggestion works on the shape rule', () => {
             expect(convLength(len, k, 1, d, before, after)).toEqual({ out: len });
           }
         }
+  });
+
+  it('transposed conv padding that removes the output: the suggested padding is the largest that keeps one', () => {
+    let checked = 0;
+    for (let len = 1; len <= 6; len++)
+      for (let k = 1; k <= 4; k++)
+        for (const s of [1, 2])
+          for (let p = 0; p <= 6; p++) {
+            const r = transposeLength(len, k, s, 1, p, p, 0);
+            if (!('fit' in r)) continue;
+            const m = /use padding ≤ (\d+) on each side/.exec(transposeFitFix('height', r.fit[1]));
+            expect(m).not.toBeNull();
+            expect(fits(transposeLength(len, k, s, 1, Number(m![1]), Number(m![1]), 0))).toBe(true);
+            expect(fits(transposeLength(len, k, s, 1, Number(m![1]) + 1, Number(m![1]) + 1, 0))).toBe(false);
+            checked++;
+          }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('a transposed conv that ends short of the skip: outputPadding δ reaches it', () => {

@@ -4,6 +4,7 @@
  * compile error say the same thing. Grammar: `<layer>: <what is wrong> (got <actual>, expected <rule>)`.
  */
 import type { KernelFitFix } from './suggestions/fit.js';
+import type { TransposeFitFix } from './suggestions/transpose.js';
 
 type Value = string | number;
 
@@ -66,14 +67,15 @@ export type PoolFitMessage<
 export type OutputPaddingMessage<Layer extends string, Axis extends string, Op extends Value, Limit extends Value> =
   `${Layer}: outputPadding ${Op} is too large for the ${Axis} (got ${Op}, expected < max(stride, dilation) = ${Limit})`;
 
-/** Transposed-conv padding that removes the whole output along an axis. */
+/** Transposed-conv padding that removes the whole output along an axis; ends with the largest padding that does not. */
 export type TransposeFitMessage<
   Layer extends string,
   Axis extends string,
   Pads extends Value,
   Full extends Value,
   Input extends string,
-> = `${Layer}: padding ${Pads} removes the whole output ${Axis} ${Full} (input ${Input})`;
+  Fix extends string = TransposeFitFix<Axis, Full>,
+> = `${Layer}: padding ${Pads} removes the whole output ${Axis} ${Full} (input ${Input})${Fix}`;
 
 /** An input dimension that is not a positive integer. */
 export type InputDimMessage<Index extends Value, V extends Value> =

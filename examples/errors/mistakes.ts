@@ -66,7 +66,7 @@ export const groupsOut = input([32, 32, 32]).conv2d({ filters: 30, kernel: 3, gr
 // @expect-error TS2322: conv2dTranspose: outputPadding 2 is too large for the height (got 2, expected < max(stride, dilation) = 2)
 export const outputPadding = input([7, 7, 8]).conv2dTranspose({ filters: 4, kernel: 3, stride: 2, outputPadding: 2 });
 
-// @expect-error TS2322: conv2dTranspose: padding 2 removes the whole output height 2 (input [B, 1, 1, 8])
+// @expect-error TS2322: conv2dTranspose: padding 2 removes the whole output height 2 (input [B, 1, 1, 8]); to keep an output, use padding ≤ 0 on each side of the height
 export const paddedAway = input([1, 1, 8]).conv2dTranspose({ filters: 4, kernel: 2, padding: 1 });
 
 // ── Values out of range ────────────────────────────────────────────────────────────────────────────────

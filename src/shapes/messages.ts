@@ -20,6 +20,7 @@ import type {
   ChainMessage,
 } from '../../types/messages.js';
 import { fitFix } from './suggestions/fit.js';
+import { transposeFitFix } from './suggestions/transpose.js';
 
 type Value = string | number;
 
@@ -101,7 +102,8 @@ export const transposeFitMessage = <L extends string, A extends string, P extend
   pads: P,
   full: F,
   input: I,
-): TransposeFitMessage<L, A, P, F, I> => `${layer}: padding ${pads} removes the whole output ${axis} ${full} (input ${input})`;
+): TransposeFitMessage<L, A, P, F, I, string> =>
+  `${layer}: padding ${pads} removes the whole output ${axis} ${full} (input ${input})${transposeFitFix(axis, Number(full))}`;
 
 export const inputDimMessage = <I extends Value, V extends Value>(index: I, value: V): InputDimMessage<I, V> =>
   `input: dimension ${index} is not a positive integer (got ${value}, expected an integer ≥ 1)`;

@@ -178,7 +178,7 @@ export const ERROR_CASES = [
     layer: 'conv2dTranspose',
     options: { filters: 4, kernel: 2, padding: 1 },
     option: 'padding',
-    message: 'conv2dTranspose: padding 2 removes the whole output height 2 (input [B, 1, 1, 8])',
+    message: 'conv2dTranspose: padding 2 removes the whole output height 2 (input [B, 1, 1, 8]); to keep an output, use padding ≤ 0 on each side of the height',
   },
   // ── options out of range ──
   {

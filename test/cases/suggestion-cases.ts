@@ -30,6 +30,13 @@ export const FIT_FIX_CASES = [
   { name: 'pool size=3 d=2 P=3', option: 'size', axis: 'width', kernel: 3, dilated: 5, padded: 3, fix: '; to fit, add padding 1 on each side of the width or use size ≤ 2 or dilation ≤ 1' },
 ] as const satisfies readonly FitFixCase[];
 
+/** A transposed conv whose padding removes the whole output: the full length and the suggestion. */
+export const TRANSPOSE_FIX_CASES = [
+  { name: 'full=2', axis: 'height', full: 2, fix: '; to keep an output, use padding ≤ 0 on each side of the height' },
+  { name: 'full=4', axis: 'width', full: 4, fix: '; to keep an output, use padding ≤ 1 on each side of the width' },
+  { name: 'full=63', axis: 'height', full: 63, fix: '; to keep an output, use padding ≤ 31 on each side of the height' },
+] as const;
+
 /** A join of two shapes that fails, and its whole sentence. */
 export interface JoinCase {
   readonly name: string;
