@@ -1,12 +1,10 @@
 /**
  * ResNet-50 (He et al., 2016) as torchvision builds it (v1.5: the stride sits on the 3×3 conv), at 224×224:
- * 25,557,032 parameters and 4.089 GMACs. The bottleneck is written ONCE — `block(width, stride, project)`, typed by
- * `bottleneck(width)` and `projectedBottleneck(width, stride)` — and applied 16 times, at every stage's own size; each `apply` computes and checks the shapes there.
- *
- * Why a function returning a typed spec: a spec's sizes must be literal types for `apply` to compute shapes,
- * and inside a generic function they are type parameters. So the block's TYPE is spelled out (`Bottleneck`)
- * and its value is built from widened options, then narrowed to that type; the checks run at each `apply`,
- * on the caller's literal sizes. Batch norm uses PyTorch's ε = 1e-5 so torchvision weights can be loaded.
+ * 25,557,032 parameters and 4.089 GMACs. The bottleneck is written ONCE, as plain generic functions that return
+ * specs — `bottleneck(width)` and `projectedBottleneck(width, stride)` — and applied 16 times, at every stage's
+ * own size; each `apply` computes and checks the shapes there (a block applied where it does not fit is an
+ * error at that `apply`, naming the inner layer). No spec type is written by hand: `times(width, 4)` keeps the
+ * expansion literal (`Multiply<Width, 4>`). Batch norm uses PyTorch's ε = 1e-5 so torchvision weights can be loaded.
  */
 import {
   batchNorm,
@@ -20,54 +18,34 @@ import {
   residual,
   sequential,
   softmax,
+  times,
 } from '../src/index.js';
-import type { Conv2dOptions, LayerSpec, Multiply, NameOption, ResidualSpec, SequentialSpec } from '../src/index.js';
 
 const bnOptions = { epsilon: 1e-5 } as const;
 
 /** conv (no bias) + batch norm, the unit every ResNet layer is made of. */
-export type ConvBn<F extends number, K extends number, S extends number, P extends number> = SequentialSpec<
-  readonly [
-    LayerSpec<'conv2d', { readonly filters: F; readonly kernel: K; readonly stride: S; readonly padding: P; readonly useBias: false }>,
-    LayerSpec<'batchNorm', typeof bnOptions>,
-  ]
->;
-export type Relu = LayerSpec<'relu', NameOption>;
+export function convBn<const F extends number, const K extends number, const S extends number, const P extends number>(
+  filters: F,
+  kernel: K,
+  stride: S,
+  padding: P,
+) {
+  return sequential(conv2d({ filters, kernel, stride, padding, useBias: false }), batchNorm(bnOptions));
+}
 
 /** 1×1 reduce → 3×3 (stride here) → 1×1 expand ×4. */
-type BottleneckBody<Width extends number, Stride extends number> = SequentialSpec<
-  readonly [ConvBn<Width, 1, 1, 0>, Relu, ConvBn<Width, 3, Stride, 1>, Relu, ConvBn<Multiply<Width, 4>, 1, 1, 0>]
->;
-
-/** The projection shortcut of a stage's first block: 1×1 conv to `4·Width` channels at the block's stride. */
-type Projection<Width extends number, Stride extends number> = ConvBn<Multiply<Width, 4>, 1, Stride, 0>;
-
-/** `relu(body(x) + shortcut(x))`; the shortcut is the identity (`undefined`) or a projection. */
-export type Bottleneck<Width extends number, Stride extends number, Shortcut extends Projection<Width, Stride> | undefined> = SequentialSpec<
-  readonly [ResidualSpec<BottleneckBody<Width, Stride>, Shortcut>, Relu]
->;
-
-function convBn(filters: number, kernel: number, stride: number, padding: number) {
-  const options: Conv2dOptions = { filters, kernel, stride, padding, useBias: false };
-  return sequential(conv2d(options), batchNorm(bnOptions));
+function bottleneckBody<const Width extends number, const Stride extends number>(width: Width, stride: Stride) {
+  return sequential(convBn(width, 1, 1, 0), relu(), convBn(width, 3, stride, 1), relu(), convBn(times(width, 4), 1, 1, 0));
 }
 
-function block(width: number, stride: number, project: boolean) {
-  const body = sequential(convBn(width, 1, 1, 0), relu(), convBn(width, 3, stride, 1), relu(), convBn(width * 4, 1, 1, 0));
-  return sequential(residual(body, project ? convBn(width * 4, 1, stride, 0) : undefined), relu());
+/** The bottleneck block with an identity shortcut: `relu(body(x) + x)`. */
+export function bottleneck<const Width extends number>(width: Width) {
+  return sequential(residual(bottleneckBody(width, 1)), relu());
 }
 
-/** The bottleneck block with an identity shortcut: written once (`block`), typed for the caller's sizes. */
-export function bottleneck<const Width extends number>(width: Width): Bottleneck<Width, 1, undefined> {
-  return block(width, 1, false) as never;
-}
-
-/** A stage's first block: the same body, with a projection shortcut (and the stage's stride). */
-export function projectedBottleneck<const Width extends number, const Stride extends number>(
-  width: Width,
-  stride: Stride,
-): Bottleneck<Width, Stride, Projection<Width, Stride>> {
-  return block(width, stride, true) as never;
+/** A stage's first block: the same body at the stage's stride, with a 1×1 projection shortcut to `4·width` channels. */
+export function projectedBottleneck<const Width extends number, const Stride extends number>(width: Width, stride: Stride) {
+  return sequential(residual(bottleneckBody(width, stride), convBn(times(width, 4), 1, stride, 0)), relu());
 }
 
 export const image = input([224, 224, 3], { name: 'image' });

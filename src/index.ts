@@ -10,6 +10,7 @@ export { model, type ModelOptions } from './model/model.js';
 export { createWasmBackend, type WasmBackend, type WasmBackendOptions } from './kernels/wasm/backend.js';
 export type { BackendName } from './kernels/select.js';
 export { tensor } from './tensor.js';
+export { times, plus, minus, over, overCeil } from './sizes.js';
 export { ConvtypeError, ShapeError, InputError, WeightError, GraphError } from './errors.js';
 export { formatShape } from './shapes/format.js';
 export type * from '../types/index.js';

@@ -30,3 +30,4 @@ export type { BatchNormOptions, BatchNormResult, EpsilonMessage } from './batch-
 export type { DropoutOptions, DropoutResult, DropoutRateMessage } from './dropout.js';
 export type { MultiplyResult, MultiplyMessage } from './multiply.js';
 export type { LeakyReluOptions, EluOptions, GeluOptions, HardSigmoidOptions, AlphaMessage, FiniteMessage, ApproximateMessage } from './methods/activation.js';
+export type { SizeOperand, Times, Plus, Minus, Over, OverCeil } from './sizes.js';

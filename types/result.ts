@@ -24,12 +24,32 @@ export interface Fail<Option extends string, Message extends string, Fallback ex
 /** Either outcome. */
 export type Outcome = Ok<Shape> | Fail<string, string, Shape>;
 
-/** The parameter type that carries a failure to the call site: the options with the message at the blamed option. */
-export type ArgumentFor<Options, R> = [R] extends [Fail<infer Option, infer Message, Shape>]
-  ? [Option] extends [keyof Options]
-    ? { [P in keyof Options]: P extends Option ? Message : Options[P] }
-    : Message
-  : Options;
+/**
+ * The parameter type that carries a failure to the call site: the options with the message at the blamed option.
+ *
+ * Decision: the blame is tested as `[P] extends [BlamedOption<R>]`, never as `R extends Fail<infer …>`. Inside a
+ * generic block (`function convBn<const F extends number>(filters: F)`) the rule is deferred, and TypeScript
+ * accepts an argument for a deferred conditional only if the conditional has no `infer`, is not distributive, and
+ * the argument fits every branch it cannot rule out. It rules a branch out by evaluating the rule with the type
+ * parameters as wildcards: then the rule passes, `BlamedOption` is `never`, the message branches are ruled out and
+ * the argument needs only fit the options. Concrete options are judged as before, so `conv2d({ filters: 0 })`
+ * still fails at its call; a block's checks run where it is applied. Rejected: overloads (a second, unchecked
+ * signature would also accept concrete mistakes).
+ */
+export type ArgumentFor<Options, R> = [BlamedOption<R>] extends [never]
+  ? Options
+  : [true] extends [IsUnplaced<Options, R>]
+    ? MessageOf<R>
+    : { [P in keyof Options]: [P] extends [BlamedOption<R>] ? MessageOf<R> : Options[P] };
+
+/** The option a failed rule blames (`''` for the whole argument), or `never` when the rule passed. */
+export type BlamedOption<R> = [R] extends [{ readonly failure?: never }] ? never : R extends Fail<infer Option, string, Shape> ? Option : never;
+
+/** `true` when the blamed option is not a key of the argument (`''`, or a spec's inner option): the whole argument carries the message. */
+type IsUnplaced<Options, R> = [Exclude<BlamedOption<R>, keyof Options>] extends [never] ? never : true;
+
+/** The sentence of a failed rule. */
+export type MessageOf<R> = R extends Fail<string, infer Message, Shape> ? Message : never;
 
 /** The shape a call returns, whether the rule passed or failed. */
 export type OutputOf<R> = R extends { readonly shape: infer S extends Shape } ? S : never;

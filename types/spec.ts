@@ -113,20 +113,27 @@ type ChainInput<Sp> = Sp extends LayerSpec<infer K, unknown>
         ? ChainInput<First>
         : readonly [number, number, number, number];
 
-type Replace<T extends readonly unknown[], Index extends number, V, Acc extends unknown[] = []> = T extends readonly [infer H, ...infer R]
-  ? Acc['length'] extends Index
-    ? [...Acc, V, ...R]
-    : Replace<R, Index, V, [...Acc, H]>
-  : Acc;
-
 /**
  * The arguments of `sequential(...specs)`: the specs, or them with the first layer whose declared size
  * (`inChannels`, `inFeatures`) disagrees with the layer before it replaced by the message — so a
  * PyTorch-style chain with a wrong channel count fails at that argument, before it meets any input.
+ * Written like `ArgumentFor` (types/result.ts): inside a generic block the chain's check is deferred to
+ * where the block is applied, and the specs are accepted as they are.
  */
-export type ChainArguments<Specs extends readonly AnySpec[]> = ChainFailure<Specs> extends [infer I extends number, infer M extends string]
-  ? Replace<Specs, I, ChainMessage<Add<I, 1> & number, M>>
-  : Specs;
+export type ChainArguments<Specs extends readonly AnySpec[]> = [ChainFailure<Specs>] extends [false]
+  ? Specs
+  : { [I in keyof Specs]: [I] extends [FailedIndex<Specs>] ? ChainFailureMessage<Specs> : Specs[I] };
+
+/** The tuple key (`'2'`) of the first spec that does not fit the one before it, or `never`. */
+type FailedIndex<Specs extends readonly AnySpec[]> = [ChainFailure<Specs>] extends [false]
+  ? never
+  : ChainFailure<Specs> extends [infer I extends number, string]
+    ? `${I}`
+    : never;
+
+type ChainFailureMessage<Specs extends readonly AnySpec[]> = ChainFailure<Specs> extends [infer I extends number, infer M extends string]
+  ? ChainMessage<Add<I, 1> & number, M>
+  : never;
 
 type ChainFailure<Specs extends readonly AnySpec[]> = Specs extends readonly [infer First, ...any[]]
   ? ChainInput<First> extends infer In extends Shape
