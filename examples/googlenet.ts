@@ -12,49 +12,28 @@
  * left out. The head is global average pooling (torchvision's `AdaptiveAvgPool2d((1, 1))` + flatten), dropout
  * 0.2, fc 1024 → 1000; the output is the logits.
  *
- * The Inception module is written ONCE — `inception(c1, c3r, c3, c5r, c5, pool)`, typed `Inception<…>` as a
- * `branches(...)` spec — and applied nine times; each `apply` computes the four branches' shapes at that stage
- * and checks they can be concatenated. As in examples/resnet50.ts, the function's sizes are type parameters, so
- * its TYPE is spelled out and its value is built from widened options. Every `// shape:` comment is what the
+ * The Inception module is written ONCE, as a plain generic function — `inception(c1, c3r, c3, c5r, c5, pool)`
+ * returning a `branches(...)` spec — and applied nine times; each `apply` computes the four branches' shapes at
+ * that stage and checks they can be concatenated. No spec type is written by hand. Every `// shape:` comment is what the
  * type checker computes.
  */
 import { batchNorm, branches, conv2d, input, maxPool2d, model, relu, sequential } from '../src/index.js';
-import type { BranchesSpec, Conv2dOptions, LayerSpec, NameOption, SequentialSpec } from '../src/index.js';
 
 const bnOptions = { epsilon: 1e-3 } as const;
 
 /** torchvision's BasicConv2d: conv (no bias, stride 1) + batch norm + relu. */
-export type BasicConv<Filters extends number, Kernel extends number, Padding extends number> = SequentialSpec<
-  readonly [
-    LayerSpec<'conv2d', { readonly filters: Filters; readonly kernel: Kernel; readonly padding: Padding; readonly useBias: false }>,
-    LayerSpec<'batchNorm', typeof bnOptions>,
-    LayerSpec<'relu', NameOption>,
-  ]
->;
-
-/** The pool branch's pooling: 3×3, stride 1, padding 1, ceil mode (size kept). */
-type PoolBranchPool = LayerSpec<'maxPool2d', { readonly size: 3; readonly stride: 1; readonly padding: 1; readonly ceilMode: true }>;
-
-/**
- * An Inception module: 1×1 | 1×1 → 3×3 | 1×1 → "5×5" (3×3 in torchvision) | pool → 1×1, concatenated:
- * `C1 + C3 + C5 + Pool` output channels.
- */
-export type Inception<C1 extends number, C3r extends number, C3 extends number, C5r extends number, C5 extends number, Pool extends number> =
-  BranchesSpec<
-    readonly [
-      BasicConv<C1, 1, 0>,
-      SequentialSpec<readonly [BasicConv<C3r, 1, 0>, BasicConv<C3, 3, 1>]>,
-      SequentialSpec<readonly [BasicConv<C5r, 1, 0>, BasicConv<C5, 3, 1>]>,
-      SequentialSpec<readonly [PoolBranchPool, BasicConv<Pool, 1, 0>]>,
-    ]
-  >;
-
-function basicConv(filters: number, kernel: number, padding: number) {
-  const options: Conv2dOptions = { filters, kernel, padding, useBias: false };
-  return sequential(conv2d(options), batchNorm(bnOptions), relu());
+export function basicConv<const Filters extends number, const Kernel extends number, const Padding extends number>(
+  filters: Filters,
+  kernel: Kernel,
+  padding: Padding,
+) {
+  return sequential(conv2d({ filters, kernel, padding, useBias: false }), batchNorm(bnOptions), relu());
 }
 
-/** The module, written once and typed for the caller's sizes (torchvision's argument order, minus in_channels). */
+/**
+ * An Inception module: 1×1 | 1×1 → 3×3 | 1×1 → "5×5" (3×3 in torchvision) | pool (3×3, stride 1, padding 1,
+ * ceil mode) → 1×1, concatenated: `c1 + c3 + c5 + pool` output channels (torchvision's argument order, minus in_channels).
+ */
 export function inception<
   const C1 extends number,
   const C3r extends number,
@@ -62,13 +41,13 @@ export function inception<
   const C5r extends number,
   const C5 extends number,
   const Pool extends number,
->(c1: C1, c3r: C3r, c3: C3, c5r: C5r, c5: C5, pool: Pool): Inception<C1, C3r, C3, C5r, C5, Pool> {
+>(c1: C1, c3r: C3r, c3: C3, c5r: C5r, c5: C5, pool: Pool) {
   return branches(
     basicConv(c1, 1, 0),
     sequential(basicConv(c3r, 1, 0), basicConv(c3, 3, 1)),
     sequential(basicConv(c5r, 1, 0), basicConv(c5, 3, 1)),
     sequential(maxPool2d({ size: 3, stride: 1, padding: 1, ceilMode: true }), basicConv(pool, 1, 0)),
-  ) as never;
+  );
 }
 
 /** The ceil-mode 3×3 stride-2 pool between stages. */

@@ -12,33 +12,21 @@
  * `GlobalAveragePooling2D(keepdims=True)`, dropout 0.001, a 1×1 conv to 1000 classes with bias, a reshape to
  * `[1000]` and softmax.
  *
- * The block is written ONCE — `depthwiseBlock(filters, stride)`, typed `DepthwiseBlock<Filters, Stride>` — and
- * applied 13 times (as in examples/resnet50.ts: its sizes are type parameters inside the function, so the TYPE is
- * spelled out and the value built from widened options). Every `// shape:` comment is what the type checker computes.
+ * The block is written ONCE, as a plain generic function — `depthwiseBlock(filters, stride)` — and applied 13
+ * times; each `apply` computes and checks the shapes at that size. No spec type is written by hand. Every `// shape:` comment is what the type checker computes.
  */
 import { batchNorm, conv2d, depthwiseConv2d, input, model, relu6, sequential } from '../src/index.js';
-import type { Conv2dOptions, DepthwiseConv2dOptions, LayerSpec, NameOption, SequentialSpec } from '../src/index.js';
 
-type Bn = LayerSpec<'batchNorm', NameOption>;
-type Relu6 = LayerSpec<'relu6', NameOption>;
-
-/** depthwise 3×3 (stride `Stride`, 'same', no bias) + bn + relu6, then pointwise 1×1 to `Filters` + bn + relu6. */
-export type DepthwiseBlock<Filters extends number, Stride extends number> = SequentialSpec<
-  readonly [
-    LayerSpec<'depthwiseConv2d', { readonly kernel: 3; readonly stride: Stride; readonly padding: 'same'; readonly useBias: false }>,
-    Bn,
-    Relu6,
-    LayerSpec<'conv2d', { readonly filters: Filters; readonly kernel: 1; readonly useBias: false }>,
-    Bn,
-    Relu6,
-  ]
->;
-
-/** The block, written once and typed for the caller's sizes. */
-export function depthwiseBlock<const Filters extends number, const Stride extends number>(filters: Filters, stride: Stride): DepthwiseBlock<Filters, Stride> {
-  const depthwise: DepthwiseConv2dOptions = { kernel: 3, stride, padding: 'same', useBias: false };
-  const pointwise: Conv2dOptions = { filters, kernel: 1, useBias: false };
-  return sequential(depthwiseConv2d(depthwise), batchNorm(), relu6(), conv2d(pointwise), batchNorm(), relu6()) as never;
+/** depthwise 3×3 (stride `stride`, 'same', no bias) + bn + relu6, then pointwise 1×1 to `filters` + bn + relu6. */
+export function depthwiseBlock<const Filters extends number, const Stride extends number>(filters: Filters, stride: Stride) {
+  return sequential(
+    depthwiseConv2d({ kernel: 3, stride, padding: 'same', useBias: false }),
+    batchNorm(),
+    relu6(),
+    conv2d({ filters, kernel: 1, useBias: false }),
+    batchNorm(),
+    relu6(),
+  );
 }
 
 export const image = input([224, 224, 3], { name: 'image' });

@@ -15,51 +15,25 @@
  * shape is computed — and checked — at each `apply`. The seed's `return x` bug cannot slip through here: a
  * block returning its input would have the input's shape, and every `// shape:` below would disagree.
  *
- * Why a spec and not `function convLayer(x, ...) { return x.conv2d(...).relu(); }`: inside a generic function
- * the sizes are type parameters, so TypeScript cannot evaluate the checked methods there. A spec defers the
- * check to `apply`, where the caller's literal sizes are known.
+ * The block is a plain generic function returning a spec: inside it the sizes are type parameters, and the
+ * checks that depend on them run at each `apply`, where the caller's literal sizes are known.
  */
 import { conv2d, input, relu, sequential } from '../src/index.js';
-import type { Conv2dOptions, LayerSpec, NameOption, SequentialSpec } from '../src/index.js';
 
 /** The seed leaves `stddev` to the caller; 0.01 is AlexNet's. */
 const kernelInitializer = { kind: 'truncatedNormal', mean: 0, stddev: 0.01 } as const;
 
-/** TF's padding names, lower-cased as convtype spells them. */
-type TfPadding = 'same' | 'valid';
-
-/** The spec `convLayer` returns: exactly the caller's sizes, so `apply` can compute the shape. */
-export type ConvLayer<OutChannel extends number, KSize extends number, Stride extends number, Pad extends TfPadding> = SequentialSpec<
-  readonly [
-    LayerSpec<
-      'conv2d',
-      {
-        readonly filters: OutChannel;
-        readonly kernel: KSize;
-        readonly stride: Stride;
-        readonly padding: Pad;
-        readonly kernelInitializer: typeof kernelInitializer;
-        readonly biasInitializer: 'zeros';
-      }
-    >,
-    LayerSpec<'relu', NameOption>,
-  ]
->;
-
 /**
  * `conv_layer(x, out_channel, k_size, stride, padding)` as `x.apply(convLayer(out_channel, k_size, stride, padding))`:
- * conv (truncated-normal kernel, zero bias) + relu.
+ * conv (truncated-normal kernel, zero bias) + relu. TF's padding names, lower-cased as convtype spells them.
  */
-export function convLayer<const OutChannel extends number, const KSize extends number, const Stride extends number, const Pad extends TfPadding>(
+export function convLayer<const OutChannel extends number, const KSize extends number, const Stride extends number, const Pad extends 'same' | 'valid'>(
   outChannel: OutChannel,
   kSize: KSize,
   stride: Stride,
   padding: Pad,
-): ConvLayer<OutChannel, KSize, Stride, Pad> {
-  // Built from the widened options (their values are type parameters here), then narrowed back to exactly
-  // the caller's sizes; the shape checks run at `apply`, on those literal sizes.
-  const options: Conv2dOptions = { filters: outChannel, kernel: kSize, stride, padding, kernelInitializer, biasInitializer: 'zeros' };
-  return sequential(conv2d(options), relu()) as ConvLayer<OutChannel, KSize, Stride, Pad>;
+) {
+  return sequential(conv2d({ filters: outChannel, kernel: kSize, stride, padding, kernelInitializer, biasInitializer: 'zeros' }), relu());
 }
 
 /** The seed's setting: a batch of 256 images of 227×227×3. */

@@ -15,32 +15,20 @@
  * figure; most ports do the same). The paper's dropout at the end of the contracting path (training only)
  * is left out. NHWC; the output is per-pixel logits (the paper's softmax is part of its loss).
  *
- * The blocks are written once — `doubleConv(filters)` and `upConv(filters)`, typed specs as in
- * examples/resnet50.ts — and applied at every level; `concat` checks each crop-and-concat skip. Every
+ * The blocks are written once, as plain generic functions — `doubleConv(filters)` and `upConv(filters)`, no
+ * spec types — and applied at every level; `concat` checks each crop-and-concat skip. Every
  * `// shape:` comment is what the type checker computes.
  */
 import { concat, conv2d, conv2dTranspose, input, maxPool2d, model, relu, sequential } from '../src/index.js';
-import type { Conv2dOptions, Conv2dTransposeOptions, LayerSpec, NameOption, SequentialSpec } from '../src/index.js';
-
-type Conv3x3<Filters extends number> = LayerSpec<'conv2d', { readonly filters: Filters; readonly kernel: 3 }>;
-type Relu = LayerSpec<'relu', NameOption>;
 
 /** Two unpadded 3×3 convs, each followed by relu: H → H − 4. */
-export type DoubleConv<Filters extends number> = SequentialSpec<readonly [Conv3x3<Filters>, Relu, Conv3x3<Filters>, Relu]>;
-
-/** The 2×2 up-convolution: H → 2H, `Filters` channels. */
-export type UpConv<Filters extends number> = LayerSpec<'conv2dTranspose', { readonly filters: Filters; readonly kernel: 2; readonly stride: 2 }>;
-
-/** The double conv, written once and typed for the caller's sizes. */
-export function doubleConv<const Filters extends number>(filters: Filters): DoubleConv<Filters> {
-  const options: Conv2dOptions = { filters, kernel: 3 };
-  return sequential(conv2d(options), relu(), conv2d(options), relu()) as never;
+export function doubleConv<const Filters extends number>(filters: Filters) {
+  return sequential(conv2d({ filters, kernel: 3 }), relu(), conv2d({ filters, kernel: 3 }), relu());
 }
 
-/** The up-convolution, typed for the caller's channel count. */
-export function upConv<const Filters extends number>(filters: Filters): UpConv<Filters> {
-  const options: Conv2dTransposeOptions = { filters, kernel: 2, stride: 2 };
-  return conv2dTranspose(options) as never;
+/** The 2×2 up-convolution: H → 2H, `filters` channels. */
+export function upConv<const Filters extends number>(filters: Filters) {
+  return conv2dTranspose({ filters, kernel: 2, stride: 2 });
 }
 
 /** 2×2 max pool, stride 2. */

@@ -7,42 +7,25 @@
  * Keras and torchvision count them. examples/vgg16.ts spells the same shapes out layer by layer; here a
  * block is written once — `vggBlock(filters, convs)` — and applied five times.
  *
- * Why a function returning a typed spec (as in examples/resnet50.ts): inside a generic function the sizes are
- * type parameters, and the checked factories need literal options. So the block's TYPE is spelled out
- * (`VggBlock<Filters, Convs>`: `Convs` × (conv 3×3 + relu), then the pool) and its value is built from
- * widened options; each `apply` computes and checks the shapes on the caller's literal sizes.
+ * The block is a plain generic function returning specs (no spec types, no casts): a VGG block is 2 or 3 ×
+ * (conv 3×3 padding 1 + relu), then the pool; each `apply` computes and checks the shapes at the caller's size.
  *
  * Conventions: NHWC, so the flatten order is h·W·C + w·C + c (torchvision's fc6 weight must be reordered
  * `[F, C, H, W] → [F, H, W, C]`, SEMANTICS.md §5). Every `// shape:` comment is what the type checker computes.
  */
 import { conv2d, dense, dropout, flatten, input, maxPool2d, model, relu, sequential, softmax } from '../src/index.js';
-import type { AnySpec, Conv2dOptions, LayerSpec, NameOption, SequentialSpec } from '../src/index.js';
 
-/** One 3×3 convolution with padding 1 and its relu. */
-type Conv3x3<Filters extends number> = [
-  LayerSpec<'conv2d', { readonly filters: Filters; readonly kernel: 3; readonly padding: 1 }>,
-  LayerSpec<'relu', NameOption>,
-];
+/** One 3×3 convolution with padding 1 (size kept) and its relu. */
+function conv3x3<const Filters extends number>(filters: Filters) {
+  return sequential(conv2d({ filters, kernel: 3, padding: 1 }), relu());
+}
 
-/** `Convs` copies of `Conv3x3<Filters>`, flattened into one tuple. */
-type Repeat<Filters extends number, Convs extends number, Count extends 0[] = [], Acc extends AnySpec[] = []> = Count['length'] extends Convs
-  ? Acc
-  : Repeat<Filters, Convs, [...Count, 0], [...Acc, ...Conv3x3<Filters>]>;
-
-/** The same, seen by the compiler as a spec list up front (comparing the bare recursion to `AnySpec[]` overflows its stack, TS2321). */
-type ConvStack<Filters extends number, Convs extends number> = Repeat<Filters, Convs> extends infer Stack extends AnySpec[] ? Stack : never;
-
-/** A VGG block: `Convs` × (conv 3×3 p1 + relu), then a 2×2 max pool. */
-export type VggBlock<Filters extends number, Convs extends number> = SequentialSpec<
-  readonly [...ConvStack<Filters, Convs>, LayerSpec<'maxPool2d', { readonly size: 2 }>]
->;
-
-/** The block, written once and typed for the caller's sizes. */
-export function vggBlock<const Filters extends number, const Convs extends number>(filters: Filters, convs: Convs): VggBlock<Filters, Convs> {
-  const options: Conv2dOptions = { filters, kernel: 3, padding: 1 };
-  const layers: AnySpec[] = [];
-  for (let i = 0; i < convs; i++) layers.push(conv2d(options), relu());
-  return sequential(...layers, maxPool2d({ size: 2 })) as never;
+/** A VGG block: `convs` × (conv 3×3 p1 + relu), then a 2×2 max pool (configuration D has blocks of 2 and 3). */
+export function vggBlock<const Filters extends number>(filters: Filters, convs: 2 | 3) {
+  const pool = maxPool2d({ size: 2 });
+  return convs === 2
+    ? sequential(conv3x3(filters), conv3x3(filters), pool)
+    : sequential(conv3x3(filters), conv3x3(filters), conv3x3(filters), pool);
 }
 
 export const classifier = sequential(
