@@ -68,6 +68,8 @@ const variables: readonly (readonly [string, string])[] = [
   ['m12', tensor(8, 16, 16, 32)],
   ['seq', tensor('number', convOut(100, 5, 2), 16)],
   ['vol', tensor('number', 8, 32, 32, 4)],
+  ['two', 'MultiModel<readonly [readonly [8, 16, 16, 32], readonly [8, 16, 16, 1]], readonly [readonly [8, 16, 16, 64], readonly [8, 16, 16, 33]]>'],
+  ['outs', 'readonly [Tensor<readonly [8, 16, 16, 64]>, Tensor<readonly [8, 16, 16, 33]>]'],
 ];
 
 /** A call in the fixture and the return type its hover must show. */
@@ -88,6 +90,7 @@ const calls: readonly (readonly [Locator, string])[] = [
   [{ line: 'export const scaled =', at: 'multiply' }, tensor(8, 16, 16, 64)],
   [{ line: 'export const gate =', at: 'globalAvgPool2d' }, tensor(8, 1, 1, 64)],
   [{ line: 'export const m11 =', at: '.elu(' }, tensor(8, 16, 16, 32)],
+  [{ line: 'export const outs =', at: 'run' }, 'readonly [Tensor<readonly [8, 16, 16, 64]>, Tensor<readonly [8, 16, 16, 33]>]'],
 ];
 
 /** Every layer method's name, read from the method interfaces (so a new method must join the fixture). */
