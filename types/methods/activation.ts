@@ -1,8 +1,9 @@
 /** Elementwise activations and softmax as tensor methods: the shape passes through unchanged. */
 import type { CheckKnown } from '../internal/checks.js';
-import type { Param, Returns, Typed } from '../registry.js';
-import type { Ok } from '../result.js';
+import type { LayerRules, Param, Typed } from '../registry.js';
+import type { Ok, OutputOf } from '../result.js';
 import type { Shape } from '../shape.js';
+import type { SymbolicTensor } from '../tensor.js';
 
 /** Options of parameterless layers. */
 export interface NameOption {
@@ -85,26 +86,26 @@ export interface ActivationRules<S extends Shape, O> {
 
 export interface ActivationMethods {
   /** max(x, 0). */
-  relu<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'relu', This, O>): Returns<'relu', This, O>;
+  relu<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'relu', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['relu']>>;
   /** 1 / (1 + e^−x). */
-  sigmoid<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'sigmoid', This, O>): Returns<'sigmoid', This, O>;
+  sigmoid<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'sigmoid', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['sigmoid']>>;
   /** tanh(x). */
-  tanh<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'tanh', This, O>): Returns<'tanh', This, O>;
+  tanh<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'tanh', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['tanh']>>;
   /** Softmax over the last axis. */
-  softmax<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'softmax', This, O>): Returns<'softmax', This, O>;
+  softmax<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'softmax', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['softmax']>>;
   /** min(max(x, 0), 6) (MobileNet v1/v2); fused into a preceding conv/dense. */
-  relu6<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'relu6', This, O>): Returns<'relu6', This, O>;
+  relu6<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'relu6', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['relu6']>>;
   /** x for x ≥ 0, α·x below, α default 0.3 (Keras; PyTorch uses 0.01); fused into a preceding conv/dense. */
-  leakyRelu<This extends Typed, const O extends LeakyReluOptions = {}>(this: This, options?: Param<'leakyRelu', This, O>): Returns<'leakyRelu', This, O>;
+  leakyRelu<This extends Typed, const O extends LeakyReluOptions = {}>(this: This, options?: Param<'leakyRelu', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['leakyRelu']>>;
   /** x for x > 0, α·(eˣ − 1) below, α default 1. */
-  elu<This extends Typed, const O extends EluOptions = {}>(this: This, options?: Param<'elu', This, O>): Returns<'elu', This, O>;
+  elu<This extends Typed, const O extends EluOptions = {}>(this: This, options?: Param<'elu', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['elu']>>;
   /** x·Φ(x) with the exact erf form by default, or the tanh approximation. */
-  gelu<This extends Typed, const O extends GeluOptions = {}>(this: This, options?: Param<'gelu', This, O>): Returns<'gelu', This, O>;
+  gelu<This extends Typed, const O extends GeluOptions = {}>(this: This, options?: Param<'gelu', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['gelu']>>;
   /**
    * clamp(α·x + β, 0, 1); by default α = 1/6, β = 0.5, i.e. relu6(x + 3)/6 (PyTorch's Hardsigmoid); `{ alpha: 0.2 }`
    * is ONNX's default and Keras 2's.
    */
-  hardSigmoid<This extends Typed, const O extends HardSigmoidOptions = {}>(this: This, options?: Param<'hardSigmoid', This, O>): Returns<'hardSigmoid', This, O>;
+  hardSigmoid<This extends Typed, const O extends HardSigmoidOptions = {}>(this: This, options?: Param<'hardSigmoid', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['hardSigmoid']>>;
   /** x·relu6(x + 3)/6 (MobileNetV3, ONNX HardSwish). */
-  hardSwish<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'hardSwish', This, O>): Returns<'hardSwish', This, O>;
+  hardSwish<This extends Typed, const O extends NameOption = {}>(this: This, options?: Param<'hardSwish', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['hardSwish']>>;
 }

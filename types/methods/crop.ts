@@ -1,7 +1,9 @@
 /** cropping2d as a tensor method. */
 import type { Cropping2dOptions, Cropping2dResult } from '../cropping.js';
-import type { Param, Returns, Typed } from '../registry.js';
+import type { LayerRules, Param, Typed } from '../registry.js';
+import type { OutputOf } from '../result.js';
 import type { Shape } from '../shape.js';
+import type { SymbolicTensor } from '../tensor.js';
 
 export interface CropOptionsMap {
   cropping2d: Cropping2dOptions;
@@ -13,5 +15,5 @@ export interface CropRules<S extends Shape, O> {
 
 export interface CropMethods {
   /** Removes rows/columns at the borders: `[B, H − t − b, W − l − r, C]`. */
-  cropping2d<This extends Typed, const O extends Cropping2dOptions>(this: This, options: Param<'cropping2d', This, O>): Returns<'cropping2d', This, O>;
+  cropping2d<This extends Typed, const O extends Cropping2dOptions>(this: This, options: Param<'cropping2d', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['cropping2d']>>;
 }

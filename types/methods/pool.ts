@@ -1,7 +1,9 @@
 /** Pooling layers as tensor methods, with their options and rules in the registry. */
 import type { AvgPool2dOptions, MaxPool2dOptions, Pool2dResult } from '../pool.js';
-import type { Param, Returns, Typed } from '../registry.js';
+import type { LayerRules, Param, Typed } from '../registry.js';
+import type { OutputOf } from '../result.js';
 import type { Shape } from '../shape.js';
+import type { SymbolicTensor } from '../tensor.js';
 
 export interface PoolOptionsMap {
   maxPool2d: MaxPool2dOptions;
@@ -15,7 +17,7 @@ export interface PoolRules<S extends Shape, O> {
 
 export interface PoolMethods {
   /** Max pooling over `[B, H, W, C]`; stride defaults to the window size. */
-  maxPool2d<This extends Typed, const O extends MaxPool2dOptions>(this: This, options: Param<'maxPool2d', This, O>): Returns<'maxPool2d', This, O>;
+  maxPool2d<This extends Typed, const O extends MaxPool2dOptions>(this: This, options: Param<'maxPool2d', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['maxPool2d']>>;
   /** Average pooling over `[B, H, W, C]`; stride defaults to the window size. */
-  avgPool2d<This extends Typed, const O extends AvgPool2dOptions>(this: This, options: Param<'avgPool2d', This, O>): Returns<'avgPool2d', This, O>;
+  avgPool2d<This extends Typed, const O extends AvgPool2dOptions>(this: This, options: Param<'avgPool2d', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['avgPool2d']>>;
 }

@@ -13,10 +13,11 @@
 import type { AdaptiveAvgPool2dOptions, AdaptiveAvgPool2dResult } from '../adaptive-pool.js';
 import type { GlobalPool2dOptions, GlobalPool2dResult } from '../global-pool.js';
 import type { RankMessage } from '../messages.js';
-import type { LayerKind, Param, Returns, Rule, Typed } from '../registry.js';
+import type { LayerKind, LayerRules, Param, Rule, Typed } from '../registry.js';
 import type { ReshapeOptions, ReshapeResult } from '../reshape.js';
-import type { Fail } from '../result.js';
+import type { Fail, OutputOf } from '../result.js';
 import type { FormatShape, ImageShape, Shape } from '../shape.js';
+import type { SymbolicTensor } from '../tensor.js';
 import type { UpSampling2dOptions, UpSampling2dResult } from '../upsampling.js';
 import type { ZeroPadding2dOptions, ZeroPadding2dResult } from '../zero-padding.js';
 
@@ -58,27 +59,27 @@ export interface ResizeMethods {
   globalAvgPool2d<This extends Typed, const O extends Loose<GlobalPool2dOptions> = {}>(
     this: ImageReceiver<'globalAvgPool2d', This>,
     options?: OptionalParam<'globalAvgPool2d', This, O>,
-  ): Returns<'globalAvgPool2d', This, O>;
+  ): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['globalAvgPool2d']>>;
   /** Maximum over H and W: `[B, H, W, C]` → `[B, C]`, or `[B, 1, 1, C]` with `keepDims`. */
   globalMaxPool2d<This extends Typed, const O extends Loose<GlobalPool2dOptions> = {}>(
     this: ImageReceiver<'globalMaxPool2d', This>,
     options?: OptionalParam<'globalMaxPool2d', This, O>,
-  ): Returns<'globalMaxPool2d', This, O>;
+  ): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['globalMaxPool2d']>>;
   /** PyTorch adaptive average pooling to `outputSize`: `[B, H, W, C]` → `[B, oh, ow, C]`. */
   adaptiveAvgPool2d<This extends Typed, const O extends AdaptiveAvgPool2dOptions>(
     this: This,
     options: Param<'adaptiveAvgPool2d', This, O>,
-  ): Returns<'adaptiveAvgPool2d', This, O>;
+  ): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['adaptiveAvgPool2d']>>;
   /** Integer upsampling (default ×2, 'nearest'): `[B, H, W, C]` → `[B, H·sh, W·sw, C]`. */
   upSampling2d<This extends Typed, const O extends Loose<UpSampling2dOptions> = {}>(
     this: ImageReceiver<'upSampling2d', This>,
     options?: OptionalParam<'upSampling2d', This, O>,
-  ): Returns<'upSampling2d', This, O>;
+  ): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['upSampling2d']>>;
   /** Zeros around H and W: `[B, H, W, C]` → `[B, top + H + bottom, left + W + right, C]`. */
   zeroPadding2d<This extends Typed, const O extends ZeroPadding2dOptions>(
     this: This,
     options: Param<'zeroPadding2d', This, O>,
-  ): Returns<'zeroPadding2d', This, O>;
+  ): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['zeroPadding2d']>>;
   /** `[B, ...dims]` → `[B, ...shape]` with the same element count, NHWC memory order; one `-1` is inferred. */
-  reshape<This extends Typed, const O extends ReshapeOptions>(this: This, options: Param<'reshape', This, O>): Returns<'reshape', This, O>;
+  reshape<This extends Typed, const O extends ReshapeOptions>(this: This, options: Param<'reshape', This, O>): SymbolicTensor<OutputOf<LayerRules<This['shape'], O>['reshape']>>;
 }
