@@ -21,7 +21,8 @@ import {
   sequential,
   softmax,
 } from '../src/index.js';
-import type { Conv2dOptions, LayerSpec, Multiply, NameOption, ResidualSpec, SequentialSpec } from '../src/index.js';
+import type { Conv2dOptions, LayerSpec, NameOption, ResidualSpec, SequentialSpec } from '../src/index.js';
+import type { Multiply } from '../src/types-entry.js';
 
 const bnOptions = { epsilon: 1e-5 } as const;
 
