@@ -83,6 +83,8 @@ type Repeat<V, N extends number, Acc extends V[] = []> = Acc['length'] extends N
 /** The layer applications of spec Sp on shape S, in creation order, and the output shape. */
 type Walk<Sp, S extends Shape, Acc extends readonly Node[]> = Sp extends SequentialSpec<infer Specs>
   ? WalkSequence<Specs, S, Acc>
+  : Sp extends readonly unknown[]
+    ? WalkSequence<Sp, S, Acc>
   : Sp extends ResidualSpec<infer Body, infer Shortcut>
     ? Walk<Body, S, Acc> extends [infer BodyNodes extends readonly Node[], infer Out extends Shape]
       ? Shortcut extends undefined
@@ -142,7 +144,7 @@ type Prefixed<Name extends string, Params extends readonly (readonly [string, Sh
   [I in keyof Params]: Params[I] extends readonly [infer P extends string, infer S extends Shape] ? readonly [`${Name}/${P}`, S] : never;
 };
 
-/** The `[name, shape]` entries of the weights of spec Sp applied to In, in the model's order. */
+/** The `[name, shape]` entries of the weights of spec Sp (or a list of specs) applied to In, in the model's order. */
 export type WeightEntriesOf<Sp, In extends Shape | Typed> = (In extends Typed ? In['shape'] : In) extends infer S extends Shape
   ? Walk<Sp, S, []> extends [infer Nodes extends readonly Node[], Shape]
     ? Entries<Nodes, GivenNames<Nodes>>
@@ -154,7 +156,7 @@ export type WeightEntriesOf<Sp, In extends Shape | Typed> = (In extends Typed ? 
  * of specs applied one after another. Exact for literal options and input dims; an unknown one is `number`.
  * @example WeightsOf<typeof lenet, typeof image>['conv1/kernel'] //=> readonly [5, 5, 1, 6]
  */
-export type WeightsOf<Sp, In extends Shape | Typed> = AsRecord<WeightEntriesOf<Sp extends readonly unknown[] ? SequentialSpec<Sp & readonly any[]> : Sp, In>>;
+export type WeightsOf<Sp, In extends Shape | Typed> = AsRecord<WeightEntriesOf<Sp, In>>;
 
 type AsRecord<E extends readonly (readonly [string, Shape])[]> = { readonly [Entry in E[number] as Entry[0]]: Entry[1] };
 

@@ -347,7 +347,7 @@ describe('usage', () => {
   it('exit 2 with a message: no command, an unknown command, no file, a missing file', async () => {
     expect((await run([])).code).toBe(2);
     const unknown = await run(['shape', 'x.ts']);
-    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "convtype: unknown command 'shape' (expected 'shapes', 'check' or 'import')"]);
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "convtype: unknown command 'shape' (expected 'shapes', 'check', 'import' or 'weights-types')"]);
     expect((await run(['check'])).stderr).toBe('convtype check: no file given (expected one or more .ts files)\n');
     const missing = await run(['shapes', 'nope.ts']);
     expect([missing.code, missing.stderr]).toEqual([2, 'convtype shapes: file not found: nope.ts\n']);
