@@ -1,13 +1,13 @@
 /**
  * What README "Test your model's types" promises, as a user gets it: a consumer project in a temporary folder
- * installs the packed package (`npm run build`, `npm pack`, `npm install <tarball>` offline: it has no
- * dependencies), links the repository's tsd (no download), and runs tsd on its own test-d file that pins its
+ * installs the packed package (`npm run build` and `npm pack` of a copy of the sources, `npm install <tarball>`
+ * offline: it has no dependencies), links the repository's tsd (no download), and runs tsd on its own test-d file that pins its
  * model's shapes (`expectType<readonly [number, 10]>(logits.shape)`, `InputShapeOf`, `OutputShapeOf`,
  * `ShapeOf`, `WeightsOf`), checks a mistake fails (`expectError`), and reads `convtype/types`. The same tsd
  * run on a file with one wrong expectation must fail at that line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,10 +64,19 @@ expectType<readonly [number, 11]>(logits.shape);
 `,
 };
 
+/**
+ * The package is built and packed from a copy of its sources (node_modules linked), not in the repository, so
+ * that other suites reading the repository's dist/ (the browser test) never see it half rebuilt.
+ */
 beforeAll(() => {
-  const build = sh(npm, ['run', 'build'], root);
+  const staged = join(dir, 'package');
+  for (const name of ['package.json', 'README.md', 'tsup.config.ts', 'tsconfig.json', 'tsconfig.build.json', 'src', 'types']) {
+    cpSync(join(root, name), join(staged, name), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(staged, 'node_modules'), 'dir');
+  const build = sh(npm, ['run', 'build'], staged);
   expect(build.status, build.output).toBe(0);
-  const pack = sh(npm, ['pack', '--pack-destination', dir], root);
+  const pack = sh(npm, ['pack', '--pack-destination', dir], staged);
   expect(pack.status, pack.output).toBe(0);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   expect(tarball, pack.output).toBeDefined();
