@@ -183,7 +183,7 @@ describe('convtype shapes (text)', () => {
     const { painter } = await import('../../src/cli/table.js');
     const out = shapesText([fileReport(json, 'examples/resnet50.ts')], { paint: painter(false), expand: true });
     expect(out).not.toMatch(ansi);
-    expect(out).toMatch(/examples\/resnet50\.ts:76 +conv2d\(filters 64, kernel 7, stride 2, padding 3, useBias false\) +conv1 +\[B, 112, 112, 64\] +9,408/);
+    expect(out).toMatch(/examples\/resnet50\.ts:77 +conv2d\(filters 64, kernel 7, stride 2, padding 3, useBias false\) +conv1 +\[B, 112, 112, 64\] +9,408/);
     expect(out).toContain('      shortcut:');
     expect(out).toMatch(/ {6}add\(residual, identity shortcut\) +\[B, 56, 56, 256\] +0/);
     expect(out).toMatch(/total +25,557,032/);
