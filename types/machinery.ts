@@ -32,4 +32,4 @@ export type { BatchNormResult, EpsilonMessage } from './batch-norm.js';
 export type { DropoutResult, DropoutRateMessage } from './dropout.js';
 export type { MultiplyResult, MultiplyMessage } from './multiply.js';
 export type { AlphaMessage, FiniteMessage, ApproximateMessage } from './methods/activation.js';
-export type { WeightsFit, CheckpointMessage } from './weights.js';
+export type { WeightEntriesOf, WeightsFit, CheckpointMessage } from './weights.js';

@@ -85,19 +85,25 @@ type Walk<Sp, S extends Shape, Acc extends readonly Node[]> = Sp extends Sequent
   ? WalkSequence<Specs, S, Acc>
   : Sp extends readonly unknown[]
     ? WalkSequence<Sp, S, Acc>
-  : Sp extends ResidualSpec<infer Body, infer Shortcut>
-    ? Walk<Body, S, Acc> extends [infer BodyNodes extends readonly Node[], infer Out extends Shape]
-      ? Shortcut extends undefined
-        ? [BodyNodes, Out]
-        : Walk<Shortcut, S, BodyNodes> extends [infer All extends readonly Node[], Shape]
-          ? [All, Out]
-          : never
+    : Sp extends ResidualSpec<infer Body, infer Shortcut>
+      ? WalkResidual<Body, Shortcut, S, Acc>
+      : Sp extends BranchesSpec<infer Branches>
+        ? WalkBranches<Branches, S, Acc, []>
+        : Sp extends LayerSpec<infer K, infer O>
+          ? [[...Acc, [K, O, S]], OutputOf<Rule<K, S, O>>]
+          : [Acc, S];
+
+/** The body's layers, then the shortcut's (the run-time order of src/graph/spec.ts); the output is the body's. */
+type WalkResidual<Body, Shortcut, S extends Shape, Acc extends readonly Node[]> = Walk<Body, S, Acc> extends [
+  infer BodyNodes extends readonly Node[],
+  infer Out extends Shape,
+]
+  ? Shortcut extends undefined
+    ? [BodyNodes, Out]
+    : Walk<Shortcut, S, BodyNodes> extends [infer All extends readonly Node[], Shape]
+      ? [All, Out]
       : never
-    : Sp extends BranchesSpec<infer Branches>
-      ? WalkBranches<Branches, S, Acc, []>
-      : Sp extends LayerSpec<infer K, infer O>
-        ? [[...Acc, [K, O, S]], OutputOf<Rule<K, S, O>>]
-        : [Acc, S];
+  : never;
 
 type WalkSequence<Specs, S extends Shape, Acc extends readonly Node[]> = Specs extends readonly [infer Head, ...infer Tail]
   ? Walk<Head, S, Acc> extends [infer Nodes extends readonly Node[], infer Out extends Shape]
