@@ -9,8 +9,7 @@ import { expectType } from 'tsd';
 import { block1, block2, classifier, image, lenet } from '../examples/lenet.js';
 import { input, loadCheckpoint } from '../src/index.js';
 import type { LayerSpec, Model, WeightsOf } from '../src/index.js';
-import type { WeightsFit } from '../src/types-entry.js';
-import type { WeightEntriesOf } from '../src/types-entry.js';
+import type { WeightEntriesOf, WeightsFit } from '../src/types-entry.js';
 import { manifest as lenetManifest } from '../test/fixtures/lenet/lenet.weights.js';
 import { resnetManifest, resnetSpec, resnetInput, wrongManifest } from '../test/fixtures/checkpoints/resnet.js';
 
