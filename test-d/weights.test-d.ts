@@ -12,6 +12,8 @@ import type { LayerSpec, Model, WeightsOf } from '../src/index.js';
 import type { WeightEntriesOf, WeightsFit } from '../src/types-entry.js';
 import { manifest as lenetManifest } from '../test/fixtures/lenet/lenet.weights.js';
 import { resnetManifest, resnetSpec, resnetInput, wrongManifest } from '../test/fixtures/checkpoints/resnet.js';
+import { resnet50Input, resnet50Spec } from '../test/fixtures/checkpoints/resnet50.js';
+import { manifest as resnet50Manifest } from '../test/fixtures/checkpoints/resnet50.weights.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
@@ -60,3 +62,12 @@ expectType<readonly [64, 7]>({} as WeightsOf<LayerSpec<'dense', { units: 7 }>, r
 expectType<readonly [8]>({} as WeightsOf<LayerSpec<'batchNorm', {}>, typeof x>['batchNorm_1/beta']);
 // An unknown input dim stays unknown (`number`), the rest literal.
 expectType<readonly [3, 3, number, 4]>({} as WeightsOf<LayerSpec<'conv2d', { filters: 4; kernel: 3 }>, readonly [number, 9, 9, number]>['conv2d_1/kernel']);
+
+// ─── ResNet-50 (267 weights): the manifest of its run-time weights fits; its names are the model's ─────────────
+type ResNet50 = WeightsOf<typeof resnet50Spec, typeof resnet50Input>;
+declare const r50: ResNet50;
+expectType<readonly [7, 7, 3, 64]>(r50['conv1/kernel']);
+expectType<readonly [1, 1, 64, 256]>(r50['conv2d_7/kernel']); // layer1's second block's 1×1 expand (conv2d_4 was the first block's shortcut)
+expectType<readonly [2048]>(r50['batchNorm_53/movingVariance']);
+expectType<readonly [2048, 1000]>(r50['fc/kernel']);
+expectType<true>({} as WeightsFit<WeightEntriesOf<typeof resnet50Spec, typeof resnet50Input>, typeof resnet50Manifest>);

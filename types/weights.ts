@@ -8,7 +8,8 @@
  * only its shape (adding the layer history to the tensor type would make every hover print it). The names
  * follow the model's run-time rule (src/model/graph.ts): the user's `name`, else `<kind>_<n>` counted per
  * kind in creation order, skipping names the user took — so `WeightsOf` is exactly `model(x,
- * x.apply(spec)).weights`' keys and shapes. Weight layouts are README "The executor": conv `[...k, in/groups,
+ * x.apply(spec)).weights`' keys and shapes. (Only weighted layers' own names are seen as taken: a `relu` named
+ * `conv2d_1` would shift the run-time numbering and not the type's — name layers after what they are.) Weight layouts are README "The executor": conv `[...k, in/groups,
  * filters]`, transposed `[kh, kw, filters, in]`, depthwise `[kh, kw, C, M]`, dense `[in, units]`.
  *
  * A manifest is an ordered list of `[name, shape]` entries (what `convtype weights-types` writes): a
@@ -24,6 +25,9 @@ import type { BranchesSpec, LayerSpec, ResidualSpec, SequentialSpec } from './sp
 
 /** A checkpoint's manifest: `[name, shape]` per tensor, in file order. */
 export type CheckpointManifest = readonly (readonly [string, readonly number[]])[];
+
+/** The kinds that create weights (`ParamsOf`); only their applications are collected. */
+type WeightedKind = 'conv1d' | 'conv2d' | 'conv3d' | 'conv2dTranspose' | 'depthwiseConv2d' | 'separableConv2d' | 'dense' | 'batchNorm';
 
 /** One layer application: kind, options, input shape. */
 type Node = readonly [LayerKind, unknown, Shape];
@@ -81,16 +85,18 @@ type KernelDims<O, Rank extends number> = O extends { readonly kernel: infer V }
 type Repeat<V, N extends number, Acc extends V[] = []> = Acc['length'] extends N ? Acc : Repeat<V, N, [...Acc, V]>;
 
 /** The layer applications of spec Sp on shape S, in creation order, and the output shape. */
-type Walk<Sp, S extends Shape, Acc extends readonly Node[]> = Sp extends SequentialSpec<infer Specs>
-  ? WalkSequence<Specs, S, Acc>
-  : Sp extends readonly unknown[]
-    ? WalkSequence<Sp, S, Acc>
-    : Sp extends ResidualSpec<infer Body, infer Shortcut>
-      ? WalkResidual<Body, Shortcut, S, Acc>
-      : Sp extends BranchesSpec<infer Branches>
-        ? WalkBranches<Branches, S, Acc, []>
-        : Sp extends LayerSpec<infer K, infer O>
-          ? [[...Acc, [K, O, S]], OutputOf<Rule<K, S, O>>]
+type Walk<Sp, S extends Shape, Acc extends readonly Node[]> = Sp extends readonly unknown[]
+  ? WalkSequence<Sp, S, Acc>
+  : Sp extends { readonly kind: infer K; readonly options: infer O }
+    ? K extends LayerKind
+      ? [K extends WeightedKind ? [...Acc, [K, O, S]] : Acc, OutputOf<Rule<K, S, O>>]
+      : [Acc, S]
+    : Sp extends { readonly kind: 'sequential'; readonly specs: infer Specs }
+      ? WalkSequence<Specs, S, Acc>
+      : Sp extends { readonly kind: 'residual'; readonly body: infer Body; readonly shortcut: infer Shortcut }
+        ? WalkResidual<Body, Shortcut, S, Acc>
+        : Sp extends { readonly kind: 'branches'; readonly branches: infer Branches }
+          ? WalkBranches<Branches, S, Acc, []>
           : [Acc, S];
 
 /** The body's layers, then the shortcut's (the run-time order of src/graph/spec.ts); the output is the body's. */
@@ -139,7 +145,7 @@ type Entries<Nodes extends readonly Node[], Taken, Acc extends readonly (readonl
 ]
   ? ParamsOf<N[0], N[1], N[2]> extends infer Params extends readonly (readonly [string, Shape])[]
     ? Params extends readonly []
-      ? Entries<Rest, Taken, Acc> // no weights: its auto name (if any) cannot collide with a weighted kind's
+      ? Entries<Rest, Taken, Acc>
       : (N[1] extends { readonly name: infer Name extends string } ? Name : AutoName<N[0], Taken>) extends infer Name extends string
         ? Entries<Rest, Taken | Name, [...Acc, ...Prefixed<Name, Params>]>
         : never

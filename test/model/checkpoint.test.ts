@@ -10,10 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { block1, block2, classifier, lenet } from '../../examples/lenet.js';
-import { loadCheckpoint, model, tensor, WeightError } from '../../src/index.js';
+import { loadCheckpoint, model, sequential, tensor, WeightError } from '../../src/index.js';
 import { convertPyTorchWeights } from '../../src/io/pytorch.js';
 import { readSafetensors } from '../../src/io/safetensors.js';
 import { resnetInput, resnetManifest, resnetSpec, wrongManifest } from '../fixtures/checkpoints/resnet.js';
+import { resnet50Input, resnet50Spec } from '../fixtures/checkpoints/resnet50.js';
+import { manifest as resnet50Manifest } from '../fixtures/checkpoints/resnet50.weights.js';
 import { manifest as lenetManifest } from '../fixtures/lenet/lenet.weights.js';
 import { nchwToNhwc } from '../reference/layout.js';
 import { relErr } from './helpers.js';
@@ -72,6 +74,34 @@ describe('loadCheckpoint: a small ResNet with automatic names', () => {
     const { 'dense_1/bias': _dropped, ...partial } = tensors;
     expect(() => loadCheckpoint(m, resnetSpec, resnetManifest, { ...partial, 'dense_1/kernel': tensor([10, 32]) })).toThrowError(
       'checkpoint: 2 entries do not fit the model: dense_1/kernel has another shape in the tensors than in the manifest (got [10, 32], expected [32, 10]); dense_1/bias is in the manifest but not in the tensors (expected [10])',
+    );
+  });
+});
+
+describe('loadCheckpoint: ResNet-50 (test/fixtures/checkpoints/resnet50.ts)', () => {
+  const net = model(resnet50Input, resnet50Input.apply(sequential(...resnet50Spec)));
+
+  it('has the published 25,557,032 parameters, and its weights are the committed manifest (which WeightsOf computes)', () => {
+    expect(net.params).toBe(25_557_032);
+    expect(resnet50Manifest.map(([n, s]) => [n, [...s]])).toEqual(entriesOf(net.weights));
+  });
+
+  it("the wrong checkpoint of the diagnostics fixture gets the fixture's sentence at run time", () => {
+    const wrong = [
+      ...resnet50Manifest.filter(([n]) => n !== 'batchNorm_20/beta').map(([n, s]) => [n, n === 'conv2d_7/kernel' ? [256, 64, 1, 1] : s] as const),
+      ['fc.weight', [1000, 2048]] as const,
+    ];
+    const error = (() => {
+      try {
+        loadCheckpoint(net, resnet50Spec, wrong as never, zeros(wrong));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(WeightError);
+    expect((error as WeightError).message).toBe(
+      'checkpoint: 3 entries do not fit the model: conv2d_7/kernel has the wrong shape (got [256, 64, 1, 1], expected [1, 1, 64, 256]); ' +
+        'batchNorm_20/beta is missing (expected [128]); fc.weight is not a weight of the model (got [1000, 2048])',
     );
   });
 });
