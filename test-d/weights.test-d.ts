@@ -71,3 +71,18 @@ expectType<readonly [1, 1, 64, 256]>(r50['conv2d_7/kernel']); // layer1's second
 expectType<readonly [2048]>(r50['batchNorm_53/movingVariance']);
 expectType<readonly [2048, 1000]>(r50['fc/kernel']);
 expectType<true>({} as WeightsFit<WeightEntriesOf<typeof resnet50Spec, typeof resnet50Input>, typeof resnet50Manifest>);
+
+// Its manifest with conv2d_7's kernel in PyTorch's OIHW layout, batchNorm_20/beta left out and an unmapped PyTorch
+// name: the three problems in one sentence (this file is also compiled by TS 7, 6 and 5.9 in `npm run typecheck`;
+// the same sentence at run time: test/model/checkpoint.test.ts).
+type Without<T, Name, Acc extends readonly unknown[] = []> = T extends readonly [infer H, ...infer R]
+  ? Without<R, Name, H extends readonly [Name, unknown] ? Acc : [...Acc, H]>
+  : Acc;
+type WithShape<T, Name, S> = { readonly [I in keyof T]: T[I] extends readonly [Name, unknown] ? readonly [Name, S] : T[I] };
+type Wrong50 = readonly [
+  ...WithShape<Without<typeof resnet50Manifest, 'batchNorm_20/beta'>, 'conv2d_7/kernel', readonly [256, 64, 1, 1]>,
+  readonly ['fc.weight', readonly [1000, 2048]],
+];
+expectType<'checkpoint: 3 entries do not fit the model: conv2d_7/kernel has the wrong shape (got [256, 64, 1, 1], expected [1, 1, 64, 256]); batchNorm_20/beta is missing (expected [128]); fc.weight is not a weight of the model (got [1000, 2048])'>(
+  {} as WeightsFit<WeightEntriesOf<typeof resnet50Spec, typeof resnet50Input>, Wrong50>,
+);

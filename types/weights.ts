@@ -190,18 +190,34 @@ type DimsMatch<A, B> = A extends readonly [infer X, ...infer ARest]
     ? true
     : false;
 
-type ExpectedProblems<Expected, M extends CheckpointManifest, Acc extends string[] = []> = Expected extends readonly [
+/**
+ * The wrong and missing entries, in model order. `Next` walks the manifest in step with `Expected`: a manifest
+ * written in the model's order (what `weights-types` writes from a checkpoint saved by convtype) is compared
+ * entry by entry; only an entry out of step is looked up in the whole manifest.
+ */
+type ExpectedProblems<Expected, M extends CheckpointManifest, Names, Next, Acc extends string[] = []> = Expected extends readonly [
   readonly [infer N extends string, infer S],
   ...infer Rest,
 ]
-  ? [Extract<M[number], readonly [N, unknown]>] extends [never]
-    ? ExpectedProblems<Rest, M, [...Acc, `${N} is missing (expected ${Dims<S>})`]>
-    : Extract<M[number], readonly [N, unknown]>[1] extends infer Got
-      ? DimsMatch<Got, S> extends true
-        ? ExpectedProblems<Rest, M, Acc>
-        : ExpectedProblems<Rest, M, [...Acc, `${N} has the wrong shape (got ${Dims<Got>}, expected ${Dims<S>})`]>
-      : never
+  ? Next extends readonly [readonly [N, infer Got], ...infer NextRest]
+    ? ExpectedProblems<Rest, M, Names, NextRest, DimsMatch<Got, S> extends true ? Acc : [...Acc, WrongShape<N, Got, S>]>
+    : Next extends readonly [readonly [infer X, unknown], ...infer NextRest]
+      ? [X] extends [Names]
+        ? ExpectedSlow<N, S, Rest, M, Names, Next, Acc>
+        : ExpectedProblems<Expected, M, Names, NextRest, Acc> // an unexpected entry: step over it
+      : ExpectedSlow<N, S, Rest, M, Names, Next, Acc>
   : Acc;
+
+/** An entry out of step: looked up in the whole manifest. */
+type ExpectedSlow<N extends string, S, Rest, M extends CheckpointManifest, Names, Next, Acc extends string[]> = [
+  Extract<M[number], readonly [N, unknown]>,
+] extends [never]
+  ? ExpectedProblems<Rest, M, Names, Next, [...Acc, `${N} is missing (expected ${Dims<S>})`]>
+  : Extract<M[number], readonly [N, unknown]>[1] extends infer Got
+    ? ExpectedProblems<Rest, M, Names, Next, DimsMatch<Got, S> extends true ? Acc : [...Acc, WrongShape<N, Got, S>]>
+    : never;
+
+type WrongShape<N extends string, Got, S> = `${N} has the wrong shape (got ${Dims<Got>}, expected ${Dims<S>})`;
 
 type UnexpectedProblems<Names, M, Acc extends string[] = []> = M extends readonly [readonly [infer N extends string, infer S], ...infer Rest]
   ? [N] extends [Names]
@@ -223,7 +239,7 @@ export type CheckpointMessage<Problems extends readonly string[]> = `checkpoint:
  * listing every wrong shape and missing entry (model order), then every unexpected entry (file order).
  */
 export type WeightsFit<Expected extends readonly (readonly [string, Shape])[], M extends CheckpointManifest> = [
-  ...ExpectedProblems<Expected, M>,
+  ...ExpectedProblems<Expected, M, Expected[number][0], M>,
   ...UnexpectedProblems<Expected[number][0], M>,
 ] extends infer P extends string[]
   ? P extends []
