@@ -86,3 +86,13 @@ type Wrong50 = readonly [
 expectType<'checkpoint: 3 entries do not fit the model: conv2d_7/kernel has the wrong shape (got [256, 64, 1, 1], expected [1, 1, 64, 256]); batchNorm_20/beta is missing (expected [128]); fc.weight is not a weight of the model (got [1000, 2048])'>(
   {} as WeightsFit<WeightEntriesOf<typeof resnet50Spec, typeof resnet50Input>, Wrong50>,
 );
+
+// Out of the model's order, with an extra entry first: still wrong and missing entries in model order, then extras.
+type Small = WeightEntriesOf<LayerSpec<'conv2d', { filters: 4; kernel: 3 }>, readonly [number, 8, 8, 2]>;
+expectType<'checkpoint: 2 entries do not fit the model: conv2d_1/bias has the wrong shape (got [5], expected [4]); extra is not a weight of the model (got [1])'>(
+  {} as WeightsFit<Small, readonly [readonly ['extra', readonly [1]], readonly ['conv2d_1/bias', readonly [5]], readonly ['conv2d_1/kernel', readonly [3, 3, 2, 4]]]>,
+);
+expectType<'checkpoint: 1 entry does not fit the model: conv2d_1/kernel is missing (expected [3, 3, 2, 4])'>(
+  {} as WeightsFit<Small, readonly [readonly ['conv2d_1/bias', readonly [4]]]>,
+);
+expectType<true>({} as WeightsFit<Small, readonly [readonly ['conv2d_1/bias', readonly [4]], readonly ['conv2d_1/kernel', readonly [3, 3, 2, 4]]]>);

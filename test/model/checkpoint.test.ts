@@ -19,6 +19,7 @@ import { manifest as resnet50Manifest } from '../fixtures/checkpoints/resnet50.w
 import { manifest as lenetManifest } from '../fixtures/lenet/lenet.weights.js';
 import { nchwToNhwc } from '../reference/layout.js';
 import { relErr } from './helpers.js';
+import { checkpointProblems, checkpointMessage } from '../../src/model/checkpoint.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/lenet/${name}`, import.meta.url));
 const f32 = (bytes: Buffer): Float32Array => new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
@@ -103,5 +104,18 @@ describe('loadCheckpoint: ResNet-50 (test/fixtures/checkpoints/resnet50.ts)', ()
       'checkpoint: 3 entries do not fit the model: conv2d_7/kernel has the wrong shape (got [256, 64, 1, 1], expected [1, 1, 64, 256]); ' +
         'batchNorm_20/beta is missing (expected [128]); fc.weight is not a weight of the model (got [1000, 2048])',
     );
+  });
+});
+
+describe('checkpointProblems (the twin of WeightsFit; the same cases in test-d/weights.test-d.ts)', () => {
+  const expected = new Map<string, readonly number[]>([['conv2d_1/kernel', [3, 3, 2, 4]], ['conv2d_1/bias', [4]]]);
+  it('out of order with an extra entry first: wrong and missing in model order, then extras', () => {
+    expect(checkpointMessage(checkpointProblems(expected, [['extra', [1]], ['conv2d_1/bias', [5]], ['conv2d_1/kernel', [3, 3, 2, 4]]]))).toBe(
+      'checkpoint: 2 entries do not fit the model: conv2d_1/bias has the wrong shape (got [5], expected [4]); extra is not a weight of the model (got [1])',
+    );
+    expect(checkpointMessage(checkpointProblems(expected, [['conv2d_1/bias', [4]]]))).toBe(
+      'checkpoint: 1 entry does not fit the model: conv2d_1/kernel is missing (expected [3, 3, 2, 4])',
+    );
+    expect(checkpointProblems(expected, [['conv2d_1/bias', [4]], ['conv2d_1/kernel', [3, 3, 2, 4]]])).toEqual([]);
   });
 });
