@@ -12,6 +12,7 @@ export default defineConfig([
       pytorch: 'src/io/pytorch-entry.ts',
       tfjs: 'src/io/tfjs-entry.ts',
       import: 'src/import/index.ts',
+      types: 'src/types-entry.ts', // type-only (convtype/types): an empty module, so the subpath resolves at run time too
     },
     splitting: true,
     external: ['ts-morph'], // convtype/import's code generator loads it when called (optional peer dependency)

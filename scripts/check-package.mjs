@@ -41,9 +41,34 @@ for (const [name, imp, lib] of [['esm', importEsm, esm], ['cjs', importCjs, cjs]
   if (y.data[0] !== 6) fail(`${name}: convtype/import ran the dense model to ${y.data[0]} (expected 6)`);
 }
 if (!existsSync(new URL(pkg.exports['./import'].types, root))) fail(`${pkg.exports['./import'].types} is missing`);
+// convtype/types: type-only (the declarations), with empty ESM and CJS modules so the subpath also resolves at run time.
+for (const file of Object.values(pkg.exports['./types'])) if (!existsSync(new URL(file, root))) fail(`${file} (convtype/types) is missing`);
+await import(new URL(pkg.exports['./types'].import, root).href);
+createRequire(import.meta.url)(new URL(pkg.exports['./types'].require, root).pathname);
+// Typed checkpoints: loadCheckpoint is in both bundles and rejects a manifest that does not fit with one WeightError.
+for (const [name, lib] of [['esm', esm], ['cjs', cjs]]) {
+  const x = lib.input([4, 4, 2]);
+  const spec = lib.conv2d({ filters: 3, kernel: 3 });
+  const net = lib.model(x, x.apply(spec));
+  let message = '';
+  try {
+    lib.loadCheckpoint(net, spec, [['conv2d_1/kernel', [3, 3, 2, 3]]], {});
+  } catch (e) {
+    message = e instanceof lib.WeightError ? e.message : String(e);
+  }
+  if (message !== 'checkpoint: 2 entries do not fit the model: conv2d_1/bias is missing (expected [3]); conv2d_1/kernel is in the manifest but not in the tensors (expected [3, 3, 2, 3])') {
+    fail(`${name}: loadCheckpoint threw ${message}`);
+  }
+}
 // The CLI bin: checks an example through the type checker and exits 0.
 const { spawnSync } = await import('node:child_process');
 const bin = new URL(pkg.bin.convtype, root).pathname;
 const run = spawnSync(process.execPath, [bin, 'check', 'examples/alexnet.ts'], { cwd: new URL('.', root).pathname, encoding: 'utf8' });
 if (run.status !== 0) fail(`the bin exited ${run.status}: ${run.stdout}${run.stderr}`);
-console.log('check-package: ESM and CJS bundles load, run a model and throw ShapeError; convtype/import imports and runs a model.json; declarations present; the CLI bin runs');
+const { mkdtempSync, readFileSync: read, rmSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const tmp = mkdtempSync(`${tmpdir()}/convtype-check-package-`);
+const wt = spawnSync(process.execPath, [bin, 'weights-types', 'test/fixtures/lenet/lenet.safetensors', '--pytorch', '--out', `${tmp}/lenet.weights.ts`], { cwd: new URL('.', root).pathname, encoding: 'utf8' });
+if (wt.status !== 0 || read(`${tmp}/lenet.weights.ts`, 'utf8') !== read(new URL('test/fixtures/lenet/lenet.weights.ts', root), 'utf8')) fail(`the bin's weights-types exited ${wt.status}: ${wt.stdout}${wt.stderr}`);
+rmSync(tmp, { recursive: true, force: true });
+console.log('check-package: ESM and CJS bundles load, run a model and throw ShapeError; convtype/import imports and runs a model.json; convtype/types resolves; loadCheckpoint rejects a wrong manifest; declarations present; the CLI bin runs check and weights-types');

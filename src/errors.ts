@@ -31,8 +31,9 @@ export class InputError extends ConvtypeError {
 export class WeightError extends ConvtypeError {
   override name = 'WeightError';
   readonly problems: readonly string[];
-  constructor(problems: readonly string[]) {
-    super(`setWeights: ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing changed:\n  ${problems.join('\n  ')}`);
+  /** `message` replaces the default listing (a checkpoint's one sentence, the same as its compile error). */
+  constructor(problems: readonly string[], message?: string) {
+    super(message ?? `setWeights: ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing changed:\n  ${problems.join('\n  ')}`);
     this.problems = problems;
   }
 }

@@ -8,7 +8,8 @@
  */
 import { expectType } from 'tsd';
 import { input } from '../src/index.js';
-import type { Conv2dResult, Conv2dTransposeResult, DenseResult, Fail, InputCheck, Pool2dResult, Shape } from '../src/index.js';
+import type { Shape } from '../src/index.js';
+import type { Conv2dResult, Conv2dTransposeResult, DenseResult, Fail, InputCheck, Pool2dResult } from '../src/types-entry.js';
 import type { ERROR_CASES } from '../test/cases/error-cases.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

@@ -12,7 +12,8 @@
  */
 import { expectType } from 'tsd';
 import { batchNorm, conv2d, dropout, elu, gelu, hardSigmoid, hardSwish, input, leakyRelu, multiply, relu, relu6, sequential } from '../src/index.js';
-import type { Fail, Ok, Shape, SymbolicTensor } from '../src/index.js';
+import type { Shape, SymbolicTensor } from '../src/index.js';
+import type { Fail, Ok } from '../src/types-entry.js';
 // Rule types not (yet) re-exported from types/index.ts:
 import type { BatchNormResult } from '../types/batch-norm.js';
 import type { DropoutResult, IsBadRate } from '../types/dropout.js';

@@ -1,33 +1,33 @@
-/** The type-level half of convtype: shape rules on numeric literal types. */
-export type * from './arithmetic/index.js';
-export type { Shape, ImageShape, FormatShape } from './shape.js';
-export type { Ok, Fail, Outcome, ArgumentFor, OutputOf } from './result.js';
+/**
+ * The types a model's author uses, exported from the root `convtype`: shapes, options, tensors, models and
+ * specs. The machinery that computes shapes (digit arithmetic, `Ok`/`Fail` outcomes, rules, message
+ * templates) is `convtype/types` (types/machinery.ts), for people writing their own type-level helpers.
+ */
+// Shapes and the options layers take.
+export type { Shape, ImageShape } from './shape.js';
 export type { Pair, Padding, ExplicitPadding } from './options.js';
+export type { Single, Padding1d, Conv1dOptions } from './conv1d.js';
+export type { Triple, ExplicitPadding3d, Padding3d, Conv3dOptions } from './conv3d.js';
 export type { Initializer } from './initializer.js';
-export type { Conv2dOptions, Conv2dResult } from './conv.js';
-export type { Conv2dTransposeOptions, Conv2dTransposeResult } from './conv-transpose.js';
-export type { MaxPool2dOptions, AvgPool2dOptions, Pool2dResult } from './pool.js';
-export type { DenseOptions, DenseResult } from './dense.js';
-export type { FlattenResult } from './flatten.js';
+export type { Conv2dOptions } from './conv.js';
+export type { Conv2dTransposeOptions } from './conv-transpose.js';
+export type { DepthwiseConv2dOptions, SeparableConv2dOptions } from './depthwise.js';
+export type { MaxPool2dOptions, AvgPool2dOptions } from './pool.js';
+export type { GlobalPool2dOptions } from './global-pool.js';
+export type { AdaptiveAvgPool2dOptions } from './adaptive-pool.js';
+export type { DenseOptions } from './dense.js';
+export type { Cropping2dOptions } from './cropping.js';
+export type { Interpolation, UpSampling2dOptions } from './upsampling.js';
+export type { ZeroPadding2dOptions } from './zero-padding.js';
+export type { ReshapeOptions } from './reshape.js';
+export type { BatchNormOptions } from './batch-norm.js';
+export type { DropoutOptions } from './dropout.js';
+export type { LeakyReluOptions, EluOptions, GeluOptions, HardSigmoidOptions } from './methods/activation.js';
+export type { LayerKind, LayerOptions } from './registry.js';
+// Tensors, specs and models.
 export type { SymbolicTensor, NameOption } from './tensor.js';
-export type { LayerKind, LayerOptions, LayerRules, Rule } from './registry.js';
-export type { InputCheck } from './input.js';
-export type * from './messages.js';
-export type { Tensor, Model, MultiModel, LayerSummary, RunArgument, RunArguments, RunOutput, RunShapeMessage } from './model.js';
-export type { LayerSpec, SequentialSpec, ResidualSpec, BranchesSpec, AnySpec, ApplySpec, ChainArguments } from './spec.js';
-export type { ElementwiseResult, ConcatResult, Unify } from './merge.js';
-export type { SpecFactory, OptionalSpecFactory, SpecInput } from './factory.js';
-export type { Cropping2dOptions, Cropping2dResult } from './cropping.js';
-export type { Single, Padding1d, Conv1dOptions, Conv1dResult } from './conv1d.js';
-export type { Triple, ExplicitPadding3d, Padding3d, Conv3dOptions, Conv3dResult } from './conv3d.js';
-export type { DepthwiseConv2dOptions, SeparableConv2dOptions, DepthwiseConv2dResult, SeparableConv2dResult } from './depthwise.js';
-export type { GlobalPool2dOptions, GlobalPool2dResult } from './global-pool.js';
-export type { AdaptiveAvgPool2dOptions, AdaptiveAvgPool2dResult } from './adaptive-pool.js';
-export type { Interpolation, UpSampling2dOptions, UpSampling2dResult, InterpolationMessage } from './upsampling.js';
-export type { ZeroPadding2dOptions, ZeroPadding2dResult } from './zero-padding.js';
-export type { ReshapeOptions, ReshapeResult, ReshapeDimMessage, ReshapeInferTwiceMessage, ReshapeCountMessage, ReshapeInferMessage } from './reshape.js';
-export type { BatchNormOptions, BatchNormResult, EpsilonMessage } from './batch-norm.js';
-export type { DropoutOptions, DropoutResult, DropoutRateMessage } from './dropout.js';
-export type { MultiplyResult, MultiplyMessage } from './multiply.js';
-export type { LeakyReluOptions, EluOptions, GeluOptions, HardSigmoidOptions, AlphaMessage, FiniteMessage, ApproximateMessage } from './methods/activation.js';
-export type { SizeOperand, Times, Plus, Minus, Over, OverCeil } from './sizes.js';
+export type { LayerSpec, SequentialSpec, ResidualSpec, BranchesSpec, AnySpec } from './spec.js';
+export type { Tensor, Model, MultiModel, LayerSummary } from './model.js';
+// Pinning a model's shapes and weights in a user's own type tests.
+export type { ShapeOf, InputShapeOf, OutputShapeOf } from './shape-of.js';
+export type { WeightsOf, CheckpointManifest } from './weights.js';

@@ -20,6 +20,7 @@ const subjects: ReadonlySet<string> = new Set([
   'model',
   'model.run',
   'tensor',
+  'checkpoint',
 ]);
 
 const quoted = /"((?:[^"\\]|\\.)*)"/g;

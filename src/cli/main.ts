@@ -5,6 +5,7 @@
  *     convtype shapes <file.ts…> [--json] [--expand] [--color | --no-color] [--full-libs] [--timings]
  *     convtype check <file.ts…> [--full-libs] [--timings]
  *     convtype import <model.onnx | model.json> --out model.ts [--weights …] [--input HxWxC]… [--from …]  (./import.ts)
+ *     convtype weights-types <model.safetensors> --out model.weights.ts [--pytorch]  (./weights-types.ts)
  *
  * Exit codes: 0 no error, 1 the files have errors (shape sentences or other TypeScript errors), 2 the command could
  * not run (usage, a missing file, ts-morph not installed).
@@ -20,6 +21,7 @@ import type { ts } from 'ts-morph';
 import { analyzeFile } from './analyze.js';
 import { fileErrors, toErrorReport } from './diagnostics.js';
 import { importCommand, importUsage } from './import.js';
+import { weightsTypesCommand, weightsTypesUsage } from './weights-types.js';
 import { PackageRoots } from './package.js';
 import { type ProgramGroup, ProgramSession, type TsMorph, groupByTsconfig, loadTsMorph } from './project.js';
 import type { ErrorReport, FileReport, ShapesReport } from './report.js';
@@ -46,7 +48,7 @@ usage:
       --expand   also list the layers inside each applied spec
   convtype check <file.ts…> [--full-libs] [--timings]
       only the errors, one line each: file(line,col): error TSnnnn: <sentence>
-${importUsage}  convtype --version | --help
+${importUsage}${weightsTypesUsage}  convtype --version | --help
 
   --full-libs  check with the DOM libs and @types packages of the tsconfig from the start (by default a first
                pass leaves them out when no file mentions a DOM/Node global, and is redone with them if an
@@ -68,6 +70,7 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
     loadTsMorph: io.loadTsMorph ?? loadTsMorph,
   };
   if (argv[0] === 'import') return importCommand(argv.slice(1), out);
+  if (argv[0] === 'weights-types') return weightsTypesCommand(argv.slice(1), out);
   let parsed;
   try {
     parsed = parseArgs({
@@ -99,7 +102,7 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
     return values.help || command === 'help' ? 0 : 2;
   }
   if (command !== 'shapes' && command !== 'check') {
-    out.stderr.write(`convtype: unknown command '${command}' (expected 'shapes', 'check' or 'import')\n\n${usage}`);
+    out.stderr.write(`convtype: unknown command '${command}' (expected 'shapes', 'check', 'import' or 'weights-types')\n\n${usage}`);
     return 2;
   }
   if (files.length === 0) {

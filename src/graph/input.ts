@@ -5,7 +5,7 @@ import { ShapeError } from '../errors.js';
 import { checkInputDims } from '../shapes/input.js';
 import { inputDimMessage } from '../shapes/messages.js';
 import { createNode } from './node.js';
-import { Tensor } from './tensor.js';
+import { GraphTensor } from './tensor.js';
 
 /** Options of `input`. */
 export interface InputOptions<B extends number> {
@@ -31,5 +31,5 @@ export function input<const Dims extends readonly number[], const B extends numb
     throw new ShapeError(inputDimMessage('batch', batch), 'input', 'batch');
   }
   const node = createNode('input', { name: options.name }, [], [batch, ...shape]);
-  return new Tensor(node) as never;
+  return new GraphTensor(node) as never;
 }

@@ -8,7 +8,7 @@ import { ShapeError } from '../errors.js';
 import { LAYERS } from '../layers/index.js';
 import { concatShape, elementwiseShape } from '../shapes/merge.js';
 import { chainMessage } from '../shapes/messages.js';
-import type { Tensor } from './tensor.js';
+import type { GraphTensor } from './tensor.js';
 
 type RuntimeSpec =
   | { kind: string; options: object }
@@ -50,7 +50,7 @@ export function specShape(spec: RuntimeSpec, shape: readonly number[]): number[]
 }
 
 /** Applies `spec` to `t`, recording its nodes. */
-export function applySpec(t: Tensor, spec: RuntimeSpec): Tensor {
+export function applySpec(t: GraphTensor, spec: RuntimeSpec): GraphTensor {
   switch (spec.kind) {
     case 'sequential':
       return (spec as { specs: RuntimeSpec[] }).specs.reduce((x, inner) => applySpec(x, inner), t);

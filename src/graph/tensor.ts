@@ -10,7 +10,7 @@ import { createNode, type GraphNode } from './node.js';
 import { applySpec, type RuntimeSpec } from './spec.js';
 
 /** The implementation behind `SymbolicTensor`. */
-export class Tensor {
+export class GraphTensor {
   readonly node: GraphNode;
   constructor(node: GraphNode) {
     this.node = node;
@@ -19,7 +19,7 @@ export class Tensor {
     return this.node.shape;
   }
   /** Checks the rule of `kind` on this tensor (and `others`) and records the node. */
-  layer(kind: string, options: object = {}, others: readonly Tensor[] = []): Tensor {
+  layer(kind: string, options: object = {}, others: readonly GraphTensor[] = []): GraphTensor {
     const def = LAYERS[kind];
     if (!def) throw new Error(`convtype: unknown layer kind '${kind}'`);
     const inputs = [this.node, ...others.map((t) => t.node)];
@@ -27,18 +27,18 @@ export class Tensor {
       inputs.map((n) => n.shape),
       options,
     );
-    return new Tensor(createNode(kind, options as Record<string, unknown>, inputs, shape));
+    return new GraphTensor(createNode(kind, options as Record<string, unknown>, inputs, shape));
   }
   /** Applies a layer spec, sequence, residual block or branches. */
-  apply(spec: RuntimeSpec): Tensor {
+  apply(spec: RuntimeSpec): GraphTensor {
     return applySpec(this, spec);
   }
 }
 
 for (const kind of Object.keys(LAYERS)) {
   if (FUNCTION_KINDS.has(kind)) continue;
-  Object.defineProperty(Tensor.prototype, kind, {
-    value(this: Tensor, options?: object) {
+  Object.defineProperty(GraphTensor.prototype, kind, {
+    value(this: GraphTensor, options?: object) {
       return this.layer(kind, options ?? {});
     },
     writable: true,
@@ -47,10 +47,10 @@ for (const kind of Object.keys(LAYERS)) {
 }
 
 /** The typed view of a runtime tensor. */
-export const typed = <S extends Shape>(t: Tensor): SymbolicTensor<S> => t as unknown as SymbolicTensor<S>;
+export const typed = <S extends Shape>(t: GraphTensor): SymbolicTensor<S> => t as unknown as SymbolicTensor<S>;
 
 /** The runtime tensor behind a typed one. */
-export function untyped(t: unknown): Tensor {
-  if (!(t instanceof Tensor)) throw new TypeError(`convtype: expected a symbolic tensor from input(...) (got ${String(t)})`);
+export function untyped(t: unknown): GraphTensor {
+  if (!(t instanceof GraphTensor)) throw new TypeError(`convtype: expected a symbolic tensor from input(...) (got ${String(t)})`);
   return t;
 }

@@ -13,7 +13,7 @@ import { GraphError } from '../errors.js';
 import { input } from '../graph/input.js';
 import { add, concat } from '../graph/merge.js';
 import { multiply } from '../graph/multiply.js';
-import { Tensor } from '../graph/tensor.js';
+import { GraphTensor } from '../graph/tensor.js';
 import { FUNCTION_KINDS, LAYERS } from '../layers/index.js';
 import { model, type ModelOptions } from '../model/model.js';
 import type { ImportedGraph, ImportedLayer, ImportedWeight } from './ir.js';
@@ -39,14 +39,14 @@ const fail = (layer: ImportedLayer, message: string): never => {
 };
 
 /** Applies one layer to its (already built) input tensors. */
-function applyLayer(layer: ImportedLayer, inputs: readonly Tensor[]): Tensor {
+function applyLayer(layer: ImportedLayer, inputs: readonly GraphTensor[]): GraphTensor {
   const options = { ...layer.options, name: layer.name };
   try {
     if (FUNCTION_KINDS.has(layer.kind)) {
       if (!FUNCTION_ARITY[layer.kind]!(inputs.length)) fail(layer, `${layer.kind} has ${inputs.length} inputs (expected ${layer.kind === 'concat' ? 'at least one' : 'two'})`);
-      if (layer.kind === 'concat') return concat(inputs as never, options) as unknown as Tensor;
+      if (layer.kind === 'concat') return concat(inputs as never, options) as unknown as GraphTensor;
       const join = layer.kind === 'add' ? add : multiply;
-      return join(inputs[0] as never, inputs[1] as never, options) as unknown as Tensor;
+      return join(inputs[0] as never, inputs[1] as never, options) as unknown as GraphTensor;
     }
     if (inputs.length !== 1) fail(layer, `${layer.kind} is a tensor method and takes one input (got ${inputs.length})`);
     return inputs[0]!.layer(layer.kind, options);
@@ -57,11 +57,11 @@ function applyLayer(layer: ImportedLayer, inputs: readonly Tensor[]): Tensor {
 }
 
 /** The symbolic tensors of a graph, by input or layer name, checked layer by layer. */
-function buildTensors(graph: ImportedGraph): Map<string, Tensor> {
-  const tensors = new Map<string, Tensor>();
+function buildTensors(graph: ImportedGraph): Map<string, GraphTensor> {
+  const tensors = new Map<string, GraphTensor>();
   for (const x of graph.inputs) {
     if (tensors.has(x.name)) throw new GraphError(`buildModel: two inputs are named '${x.name}' (expected unique names)`);
-    tensors.set(x.name, input(x.shape as never, { name: x.name }) as unknown as Tensor);
+    tensors.set(x.name, input(x.shape as never, { name: x.name }) as unknown as GraphTensor);
   }
   for (const layer of graph.layers) {
     if (tensors.has(layer.name)) fail(layer, 'the name is used twice (expected unique input and layer names)');

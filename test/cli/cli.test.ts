@@ -183,7 +183,7 @@ describe('convtype shapes (text)', () => {
     const { painter } = await import('../../src/cli/table.js');
     const out = shapesText([fileReport(json, 'examples/resnet50.ts')], { paint: painter(false), expand: true });
     expect(out).not.toMatch(ansi);
-    expect(out).toMatch(/examples\/resnet50\.ts:76 +conv2d\(filters 64, kernel 7, stride 2, padding 3, useBias false\) +conv1 +\[B, 112, 112, 64\] +9,408/);
+    expect(out).toMatch(/examples\/resnet50\.ts:54 +conv2d\(filters 64, kernel 7, stride 2, padding 3, useBias false\) +conv1 +\[B, 112, 112, 64\] +9,408/);
     expect(out).toContain('      shortcut:');
     expect(out).toMatch(/ {6}add\(residual, identity shortcut\) +\[B, 56, 56, 256\] +0/);
     expect(out).toMatch(/total +25,557,032/);
@@ -347,7 +347,7 @@ describe('usage', () => {
   it('exit 2 with a message: no command, an unknown command, no file, a missing file', async () => {
     expect((await run([])).code).toBe(2);
     const unknown = await run(['shape', 'x.ts']);
-    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "convtype: unknown command 'shape' (expected 'shapes', 'check' or 'import')"]);
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "convtype: unknown command 'shape' (expected 'shapes', 'check', 'import' or 'weights-types')"]);
     expect((await run(['check'])).stderr).toBe('convtype check: no file given (expected one or more .ts files)\n');
     const missing = await run(['shapes', 'nope.ts']);
     expect([missing.code, missing.stderr]).toEqual([2, 'convtype shapes: file not found: nope.ts\n']);

@@ -30,8 +30,8 @@ import {
   ShapeError,
   tensor,
   WeightError,
-  type RunArgument,
 } from '../../src/index.js';
+import type { RunArgument } from '../../src/types-entry.js';
 import { runOnnxOp, nhwcToNchw, nchwToNhwc } from '../reference/onnx.js';
 import { convW, randomData, relErr, rng, sizeOf, TOLERANCE, vec } from './helpers.js';
 

@@ -8,7 +8,8 @@
  * `dims`. One literal list per tensor, both sides pinned to it.
  */
 import { expect } from 'vitest';
-import type { FormatShape, LayerSummary, Shape, SymbolicTensor } from '../../src/index.js';
+import type { LayerSummary, Shape, SymbolicTensor } from '../../src/index.js';
+import type { FormatShape } from '../../src/types-entry.js';
 import { untyped } from '../../src/graph/tensor.js';
 import { collectGraph } from '../../src/model/graph.js';
 
