@@ -103,7 +103,8 @@ export function layoutGraph(graph: PictureGraph, fold = true): DrawGraph {
     nodes.push({
       id: n.id,
       title: n.name !== undefined && n.name !== n.kind ? `${n.kind} ${n.name}` : n.kind,
-      lines: [n.detail ?? '', statsText(n.params, n.macs)].filter((l) => l !== ''),
+      // A rejected call's layers cannot be built: no counts beside its sentence.
+      lines: [n.detail ?? '', n.error === undefined ? statsText(n.params, n.macs) : ''].filter((l) => l !== ''),
       ...(n.error === undefined ? {} : { error: n.error }),
       folded: 0,
       sink: !consumed.has(n.id),

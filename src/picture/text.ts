@@ -6,11 +6,11 @@
 /** Width in px of `text` at `size` px in a monospace face. */
 export const textWidth = (text: string, size: number): number => Math.ceil([...text].length * size * 0.6);
 
-/** `text` broken at spaces into lines of at most `width` characters (a longer word stays whole). */
+/** `text` broken at spaces outside `[…]` (a shape stays on one line) into lines of about `width` characters. */
 export function wrap(text: string, width = 56): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(/\s+(?![^[]*\])/)) {
     if (line !== '' && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
