@@ -4,9 +4,10 @@
  *
  * Folding rule: the layers of one block application (`node.block.id`) form a block; consecutive blocks — the next
  * one fed only by the previous one's output — fold into `label ×n` when they have the same main-path layer kinds
- * (followed from the block's output through each layer's FIRST input, so a residual's body and not its shortcut)
- * and the same output shape. That makes ResNet-50's stages `×3, ×4, ×6, ×3`: a stage's first block differs only in
- * its projection shortcut and stride. A block holding an error is never folded (its sentence must show).
+ * (followed from the block's output through each layer's FIRST input, so a residual's body and not its shortcut),
+ * the same channels after each of them, and the same output shape. That makes ResNet-50's stages `×3, ×4, ×6, ×3`:
+ * a stage's first block differs only in its projection shortcut and stride; GoogLeNet's inception 4a–4c, which
+ * end in the same shape but differ in width, stay apart. A block holding an error is never folded (its sentence must show).
  * Rejected: folding any repeated subgraph signature found in the graph without block records — it also folds
  * accidental repeats (two relu-conv pairs) and cannot tell where one application ends.
  */
@@ -156,7 +157,7 @@ function repeatedRuns(graph: PictureGraph): Block[][] {
     const inside = members(b);
     const kinds: string[] = [];
     for (let n: PictureNode | undefined = exit(b); n && inside.has(n.id); ) {
-      kinds.push(n.kind);
+      kinds.push(`${n.kind}:${n.shape ? n.shape[n.shape.length - 1] : '?'}`);
       const first: PictureEdge | undefined = into.get(n.id)?.[0];
       n = first ? byId.get(first.from) : undefined;
     }

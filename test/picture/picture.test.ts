@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { googlenet } from '../../examples/googlenet.js';
 import { resnet50 } from '../../examples/resnet50.js';
 import { main } from '../../src/cli/main.js';
 import { conv2d, input, model, relu, residual, sequential } from '../../src/index.js';
@@ -117,6 +118,15 @@ describe('folding ResNet-50 (examples/resnet50.ts)', () => {
     // Stage outputs of ResNet-50 at 224 (He et al., table 1): 56² × 256, 28² × 512, 14² × 1024, 7² × 2048.
     const out = folded.map((n) => dot.edges.find((e) => e.from === n.id)!.label);
     expect(out).toEqual(['[B, 56, 56, 256]', '[B, 28, 28, 512]', '[B, 14, 14, 1024]', '[B, 7, 7, 2048]']);
+  });
+});
+
+describe('folding GoogLeNet (examples/googlenet.ts)', () => {
+  it('keeps its nine inception modules apart: 4a–4c end in the same shape but differ in width', () => {
+    const dot = parseDot(toDot(googlenet()));
+    expect(dot.nodes.filter((n) => /×\d+/.test(n.label))).toEqual([]);
+    // Szegedy et al. (2015), table 1: inception 3a, 3b, 4a–4e, 5a, 5b.
+    expect(dot.nodes.filter((n) => n.label === 'concat')).toHaveLength(9);
   });
 });
 
