@@ -140,6 +140,12 @@ describe('convtype graph (the type checker, no run)', () => {
     return { code, stdout, stderr };
   };
 
+  it('usage errors exit 2 with a sentence', async () => {
+    expect(await capture(['graph'])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected one .ts file (got 0)') });
+    expect(await capture(['graph', 'no/such/file.ts'])).toMatchObject({ code: 2, stderr: expect.stringContaining('file not found: no/such/file.ts') });
+    expect(await capture(['graph', 'a.ts', '--svgg', 'x'])).toMatchObject({ code: 2 });
+  });
+
   it('draws the U-Net-570 crop mismatch as a red edge into the concat carrying its sentence (DOT and SVG)', async () => {
     const fixture = 'test/diagnostics/fixtures/zoo-unet-570.ts';
     const [expected] = parseAnnotations(readFileSync(resolve(root, fixture), 'utf8'), fixture);
