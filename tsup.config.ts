@@ -13,9 +13,12 @@ export default defineConfig([
       tfjs: 'src/io/tfjs-entry.ts',
       import: 'src/import/index.ts',
       types: 'src/types-entry.ts', // type-only (convtype/types): an empty module, so the subpath resolves at run time too
+      picture: 'src/picture/index.ts',
     },
     splitting: true,
-    external: ['ts-morph'], // convtype/import's code generator loads it when called (optional peer dependency)
+    // Optional peer dependencies, loaded when called: ts-morph by convtype/import's code generator, elkjs by
+    // convtype/picture's renderSvg.
+    external: ['ts-morph', 'elkjs'],
     format: ['esm', 'cjs'],
     target: 'es2022',
     platform: 'neutral',
@@ -30,7 +33,7 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    external: ['ts-morph'],
+    external: ['ts-morph', 'elkjs'],
     dts: false,
     sourcemap: true,
     clean: false,

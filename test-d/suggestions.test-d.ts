@@ -5,7 +5,8 @@
  * (`ConcatResult`) — so a join without a suggestion is pinned to end where it did before.
  */
 import { expectType } from 'tsd';
-import type { ConcatResult, ElementwiseResult, Fail, Shape } from '../src/index.js';
+import type { Shape } from '../src/index.js';
+import type { ConcatResult, ElementwiseResult, Fail } from '../src/types-entry.js';
 import type { KernelFitFix } from '../types/suggestions/fit.js';
 import type { JoinFix } from '../types/suggestions/join.js';
 import type { TransposeFitFix } from '../types/suggestions/transpose.js';

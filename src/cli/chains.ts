@@ -41,7 +41,7 @@ export function chainsOf(tsm: typeof ts, checker: ts.TypeChecker, calls: readonl
 }
 
 /** The expressions a call takes tensors from: the receiver of a method, the tensor arguments of add/concat/multiply. */
-function tensorInputs(tsm: typeof ts, call: BuilderCall): ts.Expression[] {
+export function tensorInputs(tsm: typeof ts, call: BuilderCall): ts.Expression[] {
   const callee = skipOuter(tsm, call.node.expression);
   if (call.isMethod && tsm.isPropertyAccessExpression(callee)) return [callee.expression];
   return call.node.arguments.flatMap((a) => {
@@ -51,7 +51,7 @@ function tensorInputs(tsm: typeof ts, call: BuilderCall): ts.Expression[] {
 }
 
 /** The index of the builder call that produced expression `e` (directly or through `const` variables). */
-function producer(tsm: typeof ts, checker: ts.TypeChecker, index: ReadonlyMap<ts.Node, number>, e: ts.Expression, depth: number): number | undefined {
+export function producer(tsm: typeof ts, checker: ts.TypeChecker, index: ReadonlyMap<ts.Node, number>, e: ts.Expression, depth: number): number | undefined {
   if (depth > 20) return undefined;
   const x = skipOuter(tsm, e);
   const direct = index.get(x);

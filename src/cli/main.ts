@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import type { ts } from 'ts-morph';
 import { analyzeFile } from './analyze.js';
 import { fileErrors, toErrorReport } from './diagnostics.js';
+import { graphCommand, graphUsage } from './graph.js';
 import { importCommand, importUsage } from './import.js';
 import { weightsTypesCommand, weightsTypesUsage } from './weights-types.js';
 import { PackageRoots } from './package.js';
@@ -48,7 +49,7 @@ usage:
       --expand   also list the layers inside each applied spec
   convtype check <file.ts…> [--full-libs] [--timings]
       only the errors, one line each: file(line,col): error TSnnnn: <sentence>
-${importUsage}${weightsTypesUsage}  convtype --version | --help
+${graphUsage}${importUsage}${weightsTypesUsage}  convtype --version | --help
 
   --full-libs  check with the DOM libs and @types packages of the tsconfig from the start (by default a first
                pass leaves them out when no file mentions a DOM/Node global, and is redone with them if an
@@ -71,6 +72,7 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
   };
   if (argv[0] === 'import') return importCommand(argv.slice(1), out);
   if (argv[0] === 'weights-types') return weightsTypesCommand(argv.slice(1), out);
+  if (argv[0] === 'graph') return graphCommand(argv.slice(1), out, (f) => display(out.cwd, f), { lean: true, timings: undefined });
   let parsed;
   try {
     parsed = parseArgs({
@@ -138,7 +140,7 @@ export async function main(argv: readonly string[], io: Partial<Io> = {}): Promi
   }
 }
 
-interface RunOptions {
+export interface RunOptions {
   readonly lean: boolean;
   readonly timings: Timings | undefined;
 }
@@ -160,7 +162,7 @@ class Timings {
  * Runs `analyse` on the group's program: the lean one first when allowed, again on the full one if the lean answer
  * has an error that is not a shape sentence (see `ProgramSession`).
  */
-function withProgram<T>(tsm: TsMorph, group: ProgramGroup, run: RunOptions, analyse: (program: ts.Program) => { result: T; errors: readonly ErrorReport[] }): T {
+export function withProgram<T>(tsm: TsMorph, group: ProgramGroup, run: RunOptions, analyse: (program: ts.Program) => { result: T; errors: readonly ErrorReport[] }): T {
   const session = new ProgramSession(tsm, group, run.lean);
   const roots = new PackageRoots();
   const program = session.program((f) => roots.inLibrary(f));

@@ -6,7 +6,7 @@
 import type { Shape } from '../../types/shape.js';
 import type { SymbolicTensor } from '../../types/tensor.js';
 import { FUNCTION_KINDS, LAYERS } from '../layers/index.js';
-import { createNode, type GraphNode } from './node.js';
+import { createNode, type GraphNode, inBlock } from './node.js';
 import { applySpec, type RuntimeSpec } from './spec.js';
 
 /** The implementation behind `SymbolicTensor`. */
@@ -31,7 +31,7 @@ export class GraphTensor {
   }
   /** Applies a layer spec, sequence, residual block or branches. */
   apply(spec: RuntimeSpec): GraphTensor {
-    return applySpec(this, spec);
+    return inBlock(blockLabel(spec), () => applySpec(this, spec));
   }
 }
 
@@ -44,6 +44,14 @@ for (const kind of Object.keys(LAYERS)) {
     writable: true,
     configurable: true,
   });
+}
+
+/** What a block is called in a picture: `residual block` when a residual sits at its top, else its kind. */
+function blockLabel(spec: RuntimeSpec): string {
+  const top = spec.kind === 'sequential' ? (spec as { specs: RuntimeSpec[] }).specs : [spec];
+  if (top.some((s) => s.kind === 'residual')) return 'residual block';
+  if (top.some((s) => s.kind === 'branches')) return 'branches';
+  return spec.kind === 'sequential' ? 'block' : spec.kind;
 }
 
 /** The typed view of a runtime tensor. */
