@@ -15,7 +15,7 @@ import { LIBRARY_ENTRIES, rewriteSpecifiers, type LibraryEntry } from './specifi
 const HOOKS = Symbol.for('convtype.playground.run');
 
 interface Hooks {
-  model: (...args: unknown[]) => unknown;
+  model: (input: unknown, output: unknown, options?: { readonly backend?: unknown }) => unknown;
 }
 
 /** What the shim's `model` needs: the library's own `model` and the backend new models run on. */
@@ -39,7 +39,7 @@ const importUrl = (url: string): Promise<Record<string, unknown>> => import(/* @
 export function createEvaluator(options: EvaluatorOptions): Evaluator {
   const { libraryUrl, model, backend } = options;
   (globalThis as { [HOOKS]?: Hooks })[HOOKS] = {
-    model: (input: unknown, output: unknown, opts?: { backend?: unknown }) => model(input, output, { backend, ...opts }),
+    model: (input, output, opts) => model(input, output, { backend, ...opts }),
   };
   // Names exported locally take precedence over `export *`, so this `model` replaces the library's.
   const shim = blobUrl(

@@ -134,7 +134,7 @@ describe.skipIf(!haveChromium)(`the run panel and the digit pad in headless Chro
   async function bars(): Promise<{ top: number; values: number[] }> {
     await page.waitForTimeout(100); // two animation frames
     return page.evaluate(() => {
-      const values = [...document.querySelectorAll('[aria-label="Predictions"] [role="meter"]')].map((m) => Number(m.getAttribute('aria-valuenow')));
+      const values = Array.from(document.querySelectorAll('[aria-label="Predictions"] [role="meter"]')).map((m) => Number(m.getAttribute('aria-valuenow')));
       const top = document.querySelector('[aria-label="Predictions"] li.ct-digit-top') as HTMLElement | null;
       return { top: top ? Number(top.dataset.digit) : -1, values };
     });
