@@ -120,12 +120,12 @@ describe.skipIf(!haveChromium)(`the run panel and the digit pad in headless Chro
   }
 
   /** Draws a polyline of canvas points (0–280) on the pad with the mouse; `before` runs before the button is released. */
-  async function stroke(points: readonly (readonly [number, number])[], before?: () => Promise<void>): Promise<void> {
+  async function stroke(points: readonly (readonly [number, number])[], before?: () => Promise<void>, steps = 12): Promise<void> {
     const box = (await page.locator('canvas.ct-digit-pad').boundingBox())!;
     const at = ([x, y]: readonly [number, number]) => [box.x + (x * box.width) / 280, box.y + (y * box.height) / 280] as const;
     await page.mouse.move(...at(points[0]!));
     await page.mouse.down();
-    for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 12 });
+    for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps });
     await before?.();
     await page.mouse.up();
   }
@@ -176,7 +176,7 @@ describe.skipIf(!haveChromium)(`the run panel and the digit pad in headless Chro
     await page.click('[aria-label="Digit"] button');
     expect((await bars()).top).toBe(-1);
     const loop = Array.from({ length: 25 }, (_, i) => [140 + 62 * Math.sin((2 * Math.PI * i) / 24), 140 - 95 * Math.cos((2 * Math.PI * i) / 24)] as const);
-    await stroke(loop);
+    await stroke(loop, undefined, 3);
     const { top, values } = await bars();
     await page.locator('[aria-label="Digit"]').screenshot({ path: join(SHOTS, 'digit-0.png') });
     console.log(`digit pad "0": bars ${values.map((v) => v.toFixed(3)).join(' ')}`);
@@ -209,6 +209,7 @@ describe.skipIf(!haveChromium)(`the run panel and the digit pad in headless Chro
     await page.fill('#editor', TYPED_SOURCE.replace('export default model(x, y, { seed: 11 });', 'export const net = model(x, y);'));
     await expect(runEntry(page)).rejects.toThrow('playground: the module has no default export (got exports net, expected `export default` a model or a function returning one)');
     expect(await page.textContent('[aria-label="Run"] [role="status"]')).toContain('has no default export');
+    await page.screenshot({ path: join(SHOTS, 'typed-source-error.png') });
   });
 
   it('the upscaler (convtype import of @upscalerjs/default-model) upscales the image as the Node run does, within 1e-4', async () => {
