@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRun } from '../../playground/run/build.js';
+import type { DigitPad, RunPanel, RunResult } from '../../playground/run/index.js';
 import { randomData } from '../../playground/run/input.js';
 import { runnableModel, exampleShape } from '../../playground/run/runnable.js';
 import { serveStatic, type StaticServer } from '../../playground/run/serve.js';
@@ -97,12 +98,12 @@ describe.skipIf(!haveChromium)(`the run panel and the digit pad in headless Chro
       await p.waitForFunction((id) => (document.querySelector('#editor') as HTMLTextAreaElement).value.includes(id === 'upscaler' ? 'createModel' : 'export default'), entry);
     }
     const result = await p.evaluate(async () => {
-      const panel = (window as unknown as { convtypeRun: { panel: { run(): Promise<Record<string, any>> } } }).convtypeRun.panel;
-      const r = await panel.run();
+      const panel = (window as unknown as { convtypeRun: { panel: RunPanel } }).convtypeRun.panel;
+      const r: RunResult = await panel.run();
       return {
         entry: r.entry, firstMs: r.firstMs, medianMs: r.medianMs, repeats: r.repeatMs.length, backend: r.backend,
-        input: { shape: r.input.shape, data: Array.from(r.input.data as Float32Array) },
-        output: { shape: r.output.shape, data: Array.from(r.output.data as Float32Array) },
+        input: { shape: [...r.input.shape], data: Array.from(r.input.data) },
+        output: { shape: [...r.output.shape], data: Array.from(r.output.data) },
       };
     }).catch((e: Error) => {
       throw new Error(`${e.message}\n${log.join('\n')}`);
@@ -233,7 +234,7 @@ describe.skipIf(!haveChromium)(`the run panel and the digit pad in headless Chro
     const p = await open(isolated);
     try {
       const t = await p.evaluate(async () => {
-        const pad = await (window as unknown as { convtypeRun: { pad: Promise<{ time(n: number): { firstMs: number; medianMs: number; runs: number } }> } }).convtypeRun.pad;
+        const pad = await (window as unknown as { convtypeRun: { pad: Promise<DigitPad> } }).convtypeRun.pad;
         return pad.time(200);
       });
       console.log(`digit model in the page (LeNet, batch 1, wasm 2 threads): first run ${t.firstMs.toFixed(2)} ms, median ${t.medianMs.toFixed(3)} ms over ${t.runs} runs`);
