@@ -28,7 +28,10 @@ export interface RunPanelOptions {
   getCompiledJs?(): string | Promise<string>;
   /** The folder of run.js (gallery/, assets/, lib/, ts/ are under it). */
   readonly base: URL;
-  /** The entry selected at start (default 'lenet'). */
+  /**
+   * The entry selected at start; its source is loaded into the editor only when this is given (so a page that
+   * opened a share link keeps its code). Default: 'lenet', selected without loading.
+   */
   readonly initial?: GalleryId;
 }
 
@@ -49,8 +52,8 @@ export interface RunPanel {
   readonly element: HTMLElement;
   /** The selected entry. */
   readonly entry: GalleryEntry;
-  /** Selects an entry and loads its source into the editor. */
-  select(id: GalleryId): Promise<void>;
+  /** Selects an entry and (unless `load` is false) loads its source into the editor. */
+  select(id: GalleryId, load?: boolean): Promise<void>;
   /** Runs the editor's source, as the Run button does; rejects with the error the panel shows. */
   run(): Promise<RunResult>;
   readonly lastResult: RunResult | undefined;
@@ -174,11 +177,11 @@ export function mountRunPanel(element: HTMLElement, options: RunPanelOptions): R
     get lastResult() {
       return lastResult;
     },
-    async select(id) {
+    async select(id, load = true) {
       entry = galleryEntry(id);
       for (const [k, b] of buttons) b.setAttribute('aria-pressed', String(k === id));
       about.textContent = entry.about;
-      if (!options.setSource) return;
+      if (!options.setSource || !load) return;
       const res = await fetch(new URL(`gallery/${id}.ts`, base).href);
       if (!res.ok) throw new Error(`playground: could not load the ${entry.title} source (got HTTP ${res.status}, expected 200)`);
       options.setSource(await res.text(), entry);
@@ -231,6 +234,6 @@ export function mountRunPanel(element: HTMLElement, options: RunPanelOptions): R
     },
   };
   runButton.addEventListener('click', () => void panel.run().catch(() => undefined));
-  void panel.select(entry.id).catch(show);
+  void panel.select(entry.id, options.initial !== undefined).catch(show);
   return panel;
 }
