@@ -5,7 +5,7 @@
  * - the page is cross-origin isolated and its WebAssembly backend runs two threads (one without isolation);
  * - mouse strokes of a "7" and of a "0" on the digit pad make 7 and 0 the top bar (the bars update while
  *   the stroke is still being drawn);
- * - the gallery's LeNet, a model typed into the editor, and the upscaler run in the page and give the output
+ * - the gallery's LeNet and AlexNet, a model typed into the editor, and the upscaler run in the page and give the output
  *   of the same source run in Node from src/ (relErr ≤ 1e-4, test/model/helpers.ts);
  * - the digit model's first-run and median run times in the page are measured and printed.
  * Screenshots of each state go to test/.cache/playground-run/. Skipped, with the reason in its name, where
@@ -197,6 +197,19 @@ describe.skipIf(!haveChromium)(`the run panel and the digit pad in headless Chro
     console.log(`run panel LeNet: relErr vs Node ${err.toExponential(2)}; first run ${r.firstMs.toFixed(2)} ms, median ${r.medianMs.toFixed(3)} ms over ${r.repeats}`);
     expect(err).toBeLessThanOrEqual(TOLERANCE);
     await page.screenshot({ path: join(SHOTS, 'gallery-lenet.png') });
+  });
+
+  it('the gallery\'s AlexNet (seeded random weights, 61 M params) gives the Node run of the same source within 1e-4', async () => {
+    const r = await runEntry(page, 'alexnet');
+    expect(r.output.shape).toEqual([1, 1000]);
+    const m = await nodeModel('alexnet', readFileSync(join(out, 'gallery/alexnet.ts'), 'utf8'));
+    const y = m.run(tensor([1, 227, 227, 3], randomData(227 * 227 * 3, 1)));
+    // Softmax outputs near 1/1000: relErr's floor of 1 would hide differences, so scale by the largest output.
+    const scale = Math.max(...y.data);
+    const err = r.output.data.reduce((m, v, i) => Math.max(m, Math.abs(v - y.data[i]!)), 0) / scale;
+    console.log(`run panel AlexNet: max|page − Node| / max(Node) ${err.toExponential(2)}; first run ${r.firstMs.toFixed(0)} ms, median ${r.medianMs.toFixed(1)} ms over ${r.repeats}`);
+    expect(err).toBeLessThanOrEqual(TOLERANCE);
+    await page.screenshot({ path: join(SHOTS, 'gallery-alexnet.png') });
   });
 
   it('Run uses the editor\'s current text: a model typed in gives the Node run of that text within 1e-4', async () => {
