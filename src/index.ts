@@ -6,6 +6,7 @@ export * from './graph/specs.js';
 export * from './graph/specs-conv.js';
 export * from './graph/specs-norm.js';
 export * from './graph/specs-resize.js';
+export * from './graph/specs-pool.js';
 export { model, type ModelOptions } from './model/model.js';
 export { createWasmBackend, type WasmBackend, type WasmBackendOptions } from './kernels/wasm/backend.js';
 export type { BackendName } from './kernels/select.js';
