@@ -22,6 +22,7 @@ import { poolAxes, poolGeometry, type Pool3dGeometry, type PoolAxis } from '../.
 import { encodeModel, permute, runOnnxOp, runOnnxGraph, type AttributeValue } from '../reference/onnx.js';
 import { ErrorLog, int, randomData, relErr, rng, TOLERANCE } from '../kernels/helpers.js';
 import { batchOf, expectSameAsOrt, randomizeWeights } from '../onnx/helpers.js';
+import { ErrorLog as KindLog } from '../model/helpers.js';
 
 const log = new ErrorLog('pool 1-D/3-D vs ORT and naive');
 afterAll(() => log.print());
@@ -237,12 +238,14 @@ describe('(e) toOnnx → onnxruntime-node, and importOnnx of NCL / NCDHW pools',
     { layer: 'adaptiveAvgPool1d', dims: [12, 3], options: { outputSize: 4 } },
     { layer: 'adaptiveAvgPool1d', dims: [10, 3], options: { outputSize: 4 } },
   ];
+  const exportLog = new KindLog('pool 1-D/3-D toOnnx vs ORT');
+  afterAll(() => exportLog.print());
   exportCases.forEach((c, i) => {
     it(`export ${caseName(c)}`, async () => {
       const x = looseInput(c.dims);
       const m = looseModel(x, call(x, c.layer, c.options));
       randomizeWeights(m as never, i);
-      await expectSameAsOrt(m as never, [batchOf([-1, ...c.dims], 2, i)], new ErrorLog('export'), c.layer, caseName(c));
+      await expectSameAsOrt(m as never, [batchOf([-1, ...c.dims], 2, i)], exportLog, c.layer, caseName(c));
     });
   });
 
