@@ -7,6 +7,7 @@ export * from './graph/specs.js';
 export * from './graph/specs-conv.js';
 export * from './graph/specs-norm.js';
 export * from './graph/specs-resize.js';
+export * from './graph/specs-pool.js';
 // Models, backends and tensors.
 export { model, type ModelOptions } from './model/model.js';
 export { loadCheckpoint, type CheckpointTarget } from './model/checkpoint.js';

@@ -6,9 +6,9 @@ import type { LayerSpec } from './spec.js';
 /** The unknown-size input a lone spec is checked on: its ranges and option names, before any tensor. */
 export type SpecInput<K extends LayerKind> = K extends 'dense'
   ? readonly [number, number]
-  : K extends 'conv1d'
+  : K extends 'conv1d' | 'maxPool1d' | 'avgPool1d' | 'globalAvgPool1d' | 'globalMaxPool1d' | 'adaptiveAvgPool1d'
     ? readonly [number, number, number]
-    : K extends 'conv3d'
+    : K extends 'conv3d' | 'maxPool3d' | 'avgPool3d'
       ? readonly [number, number, number, number, number]
       : readonly [number, number, number, number];
 

@@ -16,12 +16,16 @@ type RuntimeSpec =
   | { kind: 'residual'; body: RuntimeSpec; shortcut: RuntimeSpec | undefined }
   | { kind: 'branches'; branches: RuntimeSpec[] };
 
+/** Layer kinds over `[B, L, C]` and over `[B, D, H, W, C]` (twin of `SpecInput`'s cases). */
+const SEQUENCE_KINDS: ReadonlySet<string> = new Set(['conv1d', 'maxPool1d', 'avgPool1d', 'globalAvgPool1d', 'globalMaxPool1d', 'adaptiveAvgPool1d']);
+const VOLUME_KINDS: ReadonlySet<string> = new Set(['conv3d', 'maxPool3d', 'avgPool3d']);
+
 /** The unknown-size input a lone spec or chain is checked on (twin of `SpecInput`). */
 export function specInput(spec: RuntimeSpec): number[] {
   if (spec.kind === 'sequential') return specInput((spec as { specs: RuntimeSpec[] }).specs[0] ?? { kind: 'relu', options: {} });
   if (spec.kind === 'residual') return specInput((spec as { body: RuntimeSpec }).body);
   if (spec.kind === 'branches') return specInput((spec as { branches: RuntimeSpec[] }).branches[0] ?? { kind: 'relu', options: {} });
-  const rank = spec.kind === 'dense' ? 2 : spec.kind === 'conv1d' ? 3 : spec.kind === 'conv3d' ? 5 : 4;
+  const rank = spec.kind === 'dense' ? 2 : SEQUENCE_KINDS.has(spec.kind) ? 3 : VOLUME_KINDS.has(spec.kind) ? 5 : 4;
   return new Array<number>(rank).fill(-1);
 }
 

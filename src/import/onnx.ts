@@ -77,19 +77,20 @@ export function importOnnx(bytes: Uint8Array, options: ImportOptions = {}): Impo
     };
     if (x.elemType !== FLOAT) return problem(`has element type ${x.elemType} (convtype inputs are FLOAT = 1)`);
     const declared = (x.dims ?? []).map((d) => (typeof d === 'number' ? d : null));
-    if (declared.length !== 4 && declared.length !== 2) return problem(`has ${x.dims === undefined ? 'no declared shape' : `rank ${declared.length}`} (convtype imports NCHW feature maps [N, C, H, W] and feature vectors [N, F])`);
+    if (declared.length < 2 || declared.length > 5) return problem(`has ${x.dims === undefined ? 'no declared shape' : `rank ${declared.length}`} (convtype imports feature maps [N, C, L], [N, C, H, W], [N, C, D, H, W] and feature vectors [N, F])`);
     // NHWC when every reader transposes it to NCHW first (tf2onnx).
     const users = readers.get(x.name) ?? [];
     const channelsLast =
       declared.length === 4 && users.length > 0 && !outputNames.has(x.name) && users.every((n) => n.opType === 'Transpose' && n.attributes.perm?.type === 'INTS' && n.attributes.perm.value.join(',') === '0,3,1,2');
-    const nhwc = declared.length === 4 && !channelsLast ? [declared[0]!, declared[2]!, declared[3]!, declared[1]!] : declared;
+    // Channels-first [N, C, ...spatial] → convtype's [N, ...spatial, C] (1 to 3 spatial axes).
+    const nhwc = declared.length >= 3 && !channelsLast ? [declared[0]!, ...declared.slice(2), declared[1]!] : declared;
     const shape = resolveInputShape(x.name, nhwc, index, options);
     if (typeof shape === 'string') return problem(shape);
     const name = unique(sanitize(x.name));
     inputs.push({ name, shape });
     shapes.set(name, [-1, ...shape]);
     values.set(x.name, { kind: 'act', ref: name, shape: [-1, ...shape], ...(channelsLast ? { channelsLast } : {}) });
-    if (shape.length === 3) {
+    if (shape.length >= 2 && declared.length >= 3) {
       const shown = x.dims!.map((d) => (typeof d === 'number' ? String(d) : d === null ? '?' : d)).join(', ');
       notes.push(`input '${x.name}' is ${channelsLast ? 'NHWC' : 'NCHW'} [${shown}] in the ONNX model; convtype's '${name}' takes NHWC ${formatShape([-1, ...shape])}`);
     }

@@ -2,7 +2,7 @@
 import type { Conv2dOptions } from '../../types/conv.js';
 import { conv2dGeometry } from '../ops/geometry.js';
 import { pairOf } from '../shapes/options.js';
-import { conv2dShape } from '../shapes/conv.js';
+import { conv2dShape } from '../shapes/conv-nd.js';
 import { kernelAndBias, type LayerDefinition } from './definition.js';
 
 export const conv2dLayer: LayerDefinition<Conv2dOptions> = {

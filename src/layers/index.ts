@@ -8,15 +8,14 @@ import { denseLayer, flattenLayer } from './dense.js';
 import type { LayerDefinition } from './definition.js';
 import { mergeLayers } from './merge.js';
 import { normLayers } from './norm.js';
-import { avgPool2dLayer, maxPool2dLayer } from './pool.js';
+import { poolLayers } from './pool.js';
 import { resizeLayers } from './resize.js';
 
 const ALL: LayerDefinition[] = [
   conv2dLayer,
   conv2dTransposeLayer,
   ...convNdLayers,
-  maxPool2dLayer,
-  avgPool2dLayer,
+  ...poolLayers,
   denseLayer,
   flattenLayer,
   reluLayer,

@@ -4,8 +4,7 @@
  */
 import type { Conv2dOptions } from '../../types/conv.js';
 import type { Conv2dTransposeOptions } from '../../types/conv-transpose.js';
-import type { AvgPool2dOptions, MaxPool2dOptions } from '../../types/pool.js';
-import type { Conv2dGeometry, Conv2dTransposeGeometry, Pool2dGeometry } from '../kernels/geometry.js';
+import type { Conv2dGeometry, Conv2dTransposeGeometry } from '../kernels/geometry.js';
 import { samePads } from '../shapes/axis.js';
 import { padsOf, pairOf } from '../shapes/options.js';
 
@@ -72,19 +71,3 @@ export function conv2dTransposeGeometry(input: Dims4, output: Dims4, o: Conv2dTr
   return { ...convFields(input, output, batch, k, s, d), padTop: padFor(0), padLeft: padFor(1) };
 }
 
-/** The pooling record. */
-export function pool2dGeometry(input: Dims4, output: Dims4, o: MaxPool2dOptions | AvgPool2dOptions, batch: number): Pool2dGeometry {
-  const k = pairOf(o.size, 1);
-  const s = pairOf(o.stride ?? o.size, 1);
-  const d = pairOf('dilation' in o ? o.dilation : undefined, 1);
-  const [[padTop, padBottom], [padLeft, padRight]] = explicitPads(o.padding, input, k, s, d);
-  return {
-    ...windowFields(input, output, batch, k, s, d),
-    channels: input[3]!,
-    padTop,
-    padLeft,
-    padBottom,
-    padRight,
-    countIncludePad: 'countIncludePad' in o && o.countIncludePad === true,
-  };
-}

@@ -1,16 +1,17 @@
 /**
- * Runtime twin of types/internal/conv-nd.ts, types/conv1d.ts and types/conv3d.ts: per-axis option
- * normalisation for any spatial rank, the conv formula on each axis, and the output shapes of conv1d/conv3d
- * with the same sentences the type checker shows. An unknown dim (−1) flows through as −1.
+ * Runtime twin of types/internal/conv-nd.ts and its instances types/conv1d.ts, types/conv.ts, types/conv3d.ts:
+ * per-axis option normalisation for any spatial rank, the conv formula on each axis, and the output shapes of
+ * conv1d/conv2d/conv3d with the same sentences the type checker shows. An unknown dim (−1) flows through as −1.
  */
 import { ShapeError } from '../errors.js';
-import type { OptionFormMessage } from '../../types/internal/conv-nd.js';
+import type { ConvNdKeys, ConvNdRanges, OptionFormMessage, RankRule, SpatialNames } from '../../types/internal/conv-nd.js';
+import type { Conv2dOptions } from '../../types/conv.js';
 import type { Conv1dOptions } from '../../types/conv1d.js';
 import type { Conv3dOptions } from '../../types/conv3d.js';
 import { convLength, sameLength } from './axis.js';
 import { formatShape } from './format.js';
 import { groupsMessage, kernelFitMessage, rankMessage } from './messages.js';
-import { checkDeclared, checkKnown, checkRanges, type Range } from './options.js';
+import { checkDeclared, checkKnown, checkRanges } from './options.js';
 
 /** Number of spatial axes (twin of `Rank`). */
 export type Rank = 1 | 2 | 3;
@@ -107,9 +108,21 @@ export function convAxes(layer: string, input: readonly number[], spatial: reado
   });
 }
 
-/** Option names of conv1d and conv3d (twin of `ConvNdKeys`). */
-export const CONV_ND_KEYS = ['filters', 'kernel', 'stride', 'padding', 'dilation', 'groups', 'useBias', 'inChannels', 'kernelInitializer', 'biasInitializer', 'name'];
-const CONV_ND_RANGES: [string, Range][] = [
+/** Option names of every convolution rank: the type-level table `ConvNdKeys`, checked entry by entry. */
+export const CONV_ND_KEYS = [
+  'filters',
+  'kernel',
+  'stride',
+  'padding',
+  'dilation',
+  'groups',
+  'useBias',
+  'inChannels',
+  'kernelInitializer',
+  'biasInitializer',
+  'name',
+] satisfies ConvNdKeys;
+const CONV_ND_RANGES = [
   ['filters', 'positive'],
   ['kernel', 'positive'],
   ['stride', 'positive'],
@@ -117,14 +130,18 @@ const CONV_ND_RANGES: [string, Range][] = [
   ['groups', 'positive'],
   ['inChannels', 'positive'],
   ['padding', 'nonNegative'],
-];
+] satisfies ConvNdRanges;
 
-/** Spatial axis names of conv1d and conv3d, by rank. */
-const NAMES = { 1: ['length'], 3: ['depth', 'height', 'width'] } as const;
-const RANK_RULE = { 1: 'rank 3 [B, L, C]', 3: 'rank 5 [B, D, H, W, C]' } as const;
+/** Spatial axis names by rank (twin of `SpatialNames`). */
+export const SPATIAL_NAMES: { readonly [R in Rank]: SpatialNames<R> } = { 1: ['length'], 2: ['height', 'width'], 3: ['depth', 'height', 'width'] };
+/** The expected rank in messages (twin of `RankRule`). */
+export const RANK_RULE: { readonly [R in Rank]: RankRule<R> } = { 1: 'rank 3 [B, L, C]', 2: 'rank 4 [B, H, W, C]', 3: 'rank 5 [B, D, H, W, C]' };
 
-/** Twin of `ConvNdChecked` behind a rank check: conv1d (rank 1) and conv3d (rank 3). */
-function convNdShape(layer: 'conv1d' | 'conv3d', rank: 1 | 3, input: readonly number[], options: Conv1dOptions | Conv3dOptions): number[] {
+/** The options every rank's conv reads (the N-d interface at any axis form). */
+type ConvOptions = Conv1dOptions | Conv2dOptions | Conv3dOptions;
+
+/** Twin of `ConvNdResult`: the rank check, option names, ranges, `inChannels`, groups, then every axis. */
+function convNdShape(layer: 'conv1d' | 'conv2d' | 'conv3d', rank: Rank, input: readonly number[], options: ConvOptions): number[] {
   if (input.length !== rank + 2) throw new ShapeError(rankMessage(layer, formatShape(input), RANK_RULE[rank]), layer);
   const c = input[rank + 1]!;
   checkKnown(layer, options, CONV_ND_KEYS);
@@ -133,12 +150,15 @@ function convNdShape(layer: 'conv1d' | 'conv3d', rank: 1 | 3, input: readonly nu
   const groups = options.groups ?? 1;
   if (c >= 0 && c % groups !== 0) throw new ShapeError(groupsMessage(layer, groups, 'input channels', c), layer, 'groups');
   if (options.filters % groups !== 0) throw new ShapeError(groupsMessage(layer, groups, 'filters', options.filters), layer, 'groups');
-  const out = convAxes(layer, input, input.slice(1, rank + 1), windowOf(layer, options, rank), NAMES[rank]);
+  const out = convAxes(layer, input, input.slice(1, rank + 1), windowOf(layer, options, rank), SPATIAL_NAMES[rank]);
   return [input[0]!, ...out, options.filters];
 }
 
 /** Twin of `Conv1dResult`. @example conv1dShape([-1, 100, 16], { filters: 32, kernel: 5, stride: 2 }) //=> [-1, 48, 32] */
 export const conv1dShape = (input: readonly number[], options: Conv1dOptions): number[] => convNdShape('conv1d', 1, input, options);
+
+/** Twin of `Conv2dResult`. @example conv2dShape([-1, 227, 227, 3], { filters: 96, kernel: 11, stride: 4 }) //=> [-1, 55, 55, 96] */
+export const conv2dShape = (input: readonly number[], options: Conv2dOptions): number[] => convNdShape('conv2d', 2, input, options);
 
 /** Twin of `Conv3dResult`. @example conv3dShape([-1, 16, 112, 112, 3], { filters: 64, kernel: 3, padding: 1 }) //=> [-1, 16, 112, 112, 64] */
 export const conv3dShape = (input: readonly number[], options: Conv3dOptions): number[] => convNdShape('conv3d', 3, input, options);

@@ -81,6 +81,9 @@ const ERRORS: ErrorCase[] = [
   { input: [10, 4], layer: 'conv1d', options: { filters: 8, kernel: [3, 3] }, option: 'kernel', message: 'conv1d: kernel has the wrong form (got [3, 3], expected a number or [k])' },
   { input: [8, 8, 8, 4], layer: 'conv3d', options: { filters: 8, kernel: 3, padding: [1, 1] }, option: 'padding', message: "conv3d: padding has the wrong form (got [1, 1], expected a number, [d, h, w], [[front, back], [top, bottom], [left, right]], 'valid' or 'same')" },
   { input: [8, 8, 8], layer: 'depthwiseConv2d', options: { kernel: 3, padding: 'full' }, option: 'padding', message: "depthwiseConv2d: padding has the wrong form (got 'full', expected a number, [h, w], [[top, bottom], [left, right]], 'valid' or 'same')" },
+  // conv2d is the same N-d rule at rank 2: these passed silently before it was (the padding gave [B, 8, 10, 4]).
+  { input: [8, 8, 3], layer: 'conv2d', options: { filters: 4, kernel: 3, padding: [1, 2, 3] }, option: 'padding', message: "conv2d: padding has the wrong form (got [1, 2, 3], expected a number, [h, w], [[top, bottom], [left, right]], 'valid' or 'same')" },
+  { input: [8, 8, 3], layer: 'conv2d', options: { filters: 4, kernel: [3, 3, 3] }, option: 'kernel', message: 'conv2d: kernel has the wrong form (got [3, 3, 3], expected a number or [h, w])' },
   { input: [8, 8, 8], layer: 'separableConv2d', options: { filters: 4, kernel: 3, stride: [1, 1, 1] }, option: 'stride', message: 'separableConv2d: stride has the wrong form (got [1, 1, 1], expected a number or [h, w])' },
 ];
 

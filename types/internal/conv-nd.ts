@@ -1,16 +1,18 @@
 /**
- * The convolution rule for any spatial rank (1, 2 or 3 axes), shared by conv1d, conv3d, depthwiseConv2d and
- * separableConv2d: options normalised per axis (`n | [n, …]`, padding `n | [p, …] | [[begin, end], …] |
+ * The convolution rule for any spatial rank (1, 2 or 3 axes): conv1d, conv2d and conv3d are its instances
+ * (`ConvNdResult<Layer, S, O, R>`), depthwiseConv2d and separableConv2d use its spatial step. Options normalised per axis (`n | [n, …]`, padding `n | [p, …] | [[begin, end], …] |
  * 'valid' | 'same'`), then `ConvLength`/`SameLength` (axis.ts) applied to each axis in turn (SEMANTICS.md §1).
  * Runtime twin: src/shapes/conv-nd.ts (`axesOf`, `padsNdOf`, `convAxes`, `convNdShape`).
  *
- * Decision: one loop over the axes with an accumulator instead of conv2d's hand-unrolled height/width, so the
- * four layers (and any rank) share one formula and one error order (first axis first). Rank counts come from
+ * Decision: one loop over the axes with an accumulator instead of a hand-unrolled height/width (conv2d had
+ * one, and it drifted from conv1d/conv3d), so every conv-like layer of any rank shares one formula and one
+ * error order (first axis first). Rank counts come from
  * fixed tuple patterns (`Repeat`), never from arithmetic on tuple lengths.
  */
 import type { IsDivisible } from '../arithmetic/division.js';
-import type { GroupsMessage, KernelFitMessage } from '../messages.js';
-import type { CheckRanges, OptionOf } from '../options.js';
+import type { Initializer } from '../initializer.js';
+import type { GroupsMessage, KernelFitMessage, RankMessage } from '../messages.js';
+import type { CheckRanges, OptionOf, PositiveOrNumber } from '../options.js';
 import type { Fail, Ok } from '../result.js';
 import type { FormatShape, Shape } from '../shape.js';
 import type { ConvLength, SameLength } from './axis.js';
@@ -21,6 +23,12 @@ export type Rank = 1 | 2 | 3;
 
 /** `[V]`, `[V, V]` or `[V, V, V]`. */
 export type Repeat<V, R extends Rank> = R extends 1 ? [V] : R extends 2 ? [V, V] : [V, V, V];
+
+/** The names of the spatial axes in messages, by rank. */
+export type SpatialNames<R extends Rank> = R extends 1 ? ['length'] : R extends 2 ? ['height', 'width'] : ['depth', 'height', 'width'];
+
+/** The rank a layer of `R` spatial axes expects, as messages state it. */
+export type RankRule<R extends Rank> = R extends 1 ? 'rank 3 [B, L, C]' : R extends 2 ? 'rank 4 [B, H, W, C]' : 'rank 5 [B, D, H, W, C]';
 
 /**
  * Per-axis values of a `n | [n, …]` option: `Default` on every axis when absent, `number` when not literal.
@@ -115,10 +123,40 @@ export type ConvSpatial<
         : never
     : never;
 
-/** Option names of conv1d and conv3d (the same as conv2d's). */
+/**
+ * Options of a convolution of any rank; `Axes` is how a per-axis option is written (`n | [h, w]` …) and `Pad`
+ * the padding forms. conv1d/conv2d/conv3d's option interfaces are its instances.
+ */
+export interface ConvNdOptions<Axes, Pad> {
+  /** Output channels. */
+  readonly filters: number;
+  /** Kernel size: one number for every axis, or one per axis. */
+  readonly kernel: Axes;
+  /** Stride, default 1. */
+  readonly stride?: Axes;
+  /** Padding, default 0 ('valid'); 'same' is TensorFlow's (extra pad at the end). */
+  readonly padding?: Pad;
+  /** Dilation, default 1. */
+  readonly dilation?: Axes;
+  /** Groups, default 1; must divide the input channels and `filters`. */
+  readonly groups?: number;
+  /** Add a bias, default true. */
+  readonly useBias?: boolean;
+  /** Kernel initialiser, default 'glorotUniform'. */
+  readonly kernelInitializer?: Initializer;
+  /** Bias initialiser, default 'zeros'. */
+  readonly biasInitializer?: Initializer;
+  /** Declared input channels (PyTorch style), checked against the input. */
+  readonly inChannels?: number;
+  /** Layer name, default `<layer>_<n>`. */
+  readonly name?: string;
+}
+
+/** Option names of every convolution rank, in message order (the runtime table `CONV_ND_KEYS` satisfies it). */
 export type ConvNdKeys = ['filters', 'kernel', 'stride', 'padding', 'dilation', 'groups', 'useBias', 'inChannels', 'kernelInitializer', 'biasInitializer', 'name'];
 
-type ConvNdRanges = [
+/** The checked numeric options in check order (the runtime table `CONV_ND_RANGES` satisfies it). */
+export type ConvNdRanges = [
   ['filters', 'positive'],
   ['kernel', 'positive'],
   ['stride', 'positive'],
@@ -128,8 +166,11 @@ type ConvNdRanges = [
   ['padding', 'nonNegative'],
 ];
 
-/** `filters` of the options, `number` when absent or not literal. */
-export type FiltersOf<O> = O extends { readonly filters: infer F extends number } ? F : number;
+/**
+ * `filters` of the options; `number` when absent, not literal or rejected (`0`, `2.5`): the range check
+ * reports it, and a rejected channel count must not flow on into the next layer's checks.
+ */
+export type FiltersOf<O> = O extends { readonly filters: infer F extends number } ? PositiveOrNumber<F> : number;
 type GroupsOf<O> = O extends { readonly groups: infer G extends number } ? G : 1;
 
 type ConvNdGroups<Layer extends string, C extends number, F extends number, G extends number, Fallback extends Shape> = G extends 1
@@ -141,9 +182,27 @@ type ConvNdGroups<Layer extends string, C extends number, F extends number, G ex
       : Ok<Fallback>;
 
 /**
- * conv1d / conv3d after the rank check: unknown options, ranges, `inChannels`, groups, then the spatial rule —
- * the order and the sentences of conv2d (types/conv.ts).
+ * The outcome of a convolution of rank `R` (conv1d, conv2d, conv3d) with options `O` on shape `S`: the rank
+ * check, then `ConvNdChecked`.
+ * @example OutputOf<ConvNdResult<'conv2d', readonly [256, 227, 227, 3], { filters: 96; kernel: 11; stride: 4 }, 2>> //=> readonly [256, 55, 55, 96]
  */
+export type ConvNdResult<Layer extends string, S extends Shape, O, R extends Rank> = S extends readonly [
+  infer B extends number,
+  ...infer Spatial extends number[],
+  infer C extends number,
+]
+  ? Spatial extends Repeat<number, R>
+    ? ConvNdChecked<Layer, S, B, Spatial, C, O, R, SpatialNames<R>, readonly [B, ...Repeat<number, R>, FiltersOf<O>]>
+    : ConvRankFail<Layer, S, O, R>
+  : ConvRankFail<Layer, S, O, R>;
+
+type ConvRankFail<Layer extends string, S extends Shape, O, R extends Rank> = Fail<
+  '',
+  RankMessage<Layer, FormatShape<S>, RankRule<R>>,
+  readonly [number, ...Repeat<number, R>, FiltersOf<O>]
+>;
+
+/** A convolution after the rank check: unknown options, ranges, `inChannels`, groups, then the spatial rule. */
 export type ConvNdChecked<
   Layer extends string,
   S extends Shape,

@@ -49,10 +49,10 @@ type ImageReceiver<K extends LayerKind, This extends Typed> = This['shape'] exte
  * misspelt option (`{ keepdims: true }`) is not rejected by TypeScript's weak-type check before the rule can
  * name the typo.
  */
-type Loose<Options> = Options & { readonly [option: string]: unknown };
+export type Loose<Options> = Options & { readonly [option: string]: unknown };
 
 /** The options parameter of such a layer: the rank failure is left to `this`, the others go to the option. */
-type OptionalParam<K extends LayerKind, This extends Typed, O> = Rule<K, This['shape'], O> extends Fail<'', string, Shape> ? O : Param<K, This, O>;
+export type OptionalParam<K extends LayerKind, This extends Typed, O> = Rule<K, This['shape'], O> extends Fail<'', string, Shape> ? O : Param<K, This, O>;
 
 export interface ResizeMethods {
   /** Mean over H and W: `[B, H, W, C]` → `[B, C]`, or `[B, 1, 1, C]` with `keepDims`. */

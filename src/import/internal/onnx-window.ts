@@ -124,33 +124,75 @@ const convTranspose: Converter = (ctx) => {
   return ctx.emit('conv2dTranspose', opts, b ? { kernel, bias: weight([o], b.data) } : { kernel });
 };
 
-function pool(kind: 'maxPool2d' | 'avgPool2d'): Converter {
+/** A list of per-axis values as convtype prints it: `n` when all agree, else the list. */
+const axesOption = (v: readonly number[]): OptionValue => (v.every((x) => x === v[0]) ? v[0]! : [...v]);
+
+/** ONNX `[x1_begin, …, x1_end, …]` as convtype's shortest padding form for any rank (undefined for none). */
+function padsNdOption(pads: readonly number[], rank: number): OptionValue | undefined {
+  if (rank === 2) return padOption(pads);
+  if (pads.some((p) => !Number.isInteger(p) || p < 0)) unsupported(`pads [${pads.join(', ')}] are negative or not integers`);
+  const begin = pads.slice(0, rank);
+  const end = pads.slice(rank);
+  if (begin.every((p, a) => p === end[a])) return begin.every((p) => p === 0) ? undefined : axesOption(begin);
+  return begin.map((p, a) => [p, end[a]!]);
+}
+
+/**
+ * MaxPool / AveragePool with 1, 2 or 3 spatial axes → maxPool1d/2d/3d, avgPool1d/2d/3d (NCL, NCHW, NCDHW
+ * feature maps; convtype's channels-last shapes). SAME_UPPER is 'same'; SAME_LOWER and explicit pads become
+ * explicit pads.
+ */
+function pool(max: boolean): Converter {
   return (ctx) => {
-    const x = map4(ctx);
+    const x = ctx.act(0);
+    const rank = x.shape.length - 2;
+    if (rank < 1 || rank > 3) unsupported(`reads ${showOnnx(x)}, expected a feature map with 1 to 3 spatial axes`);
+    const kind = `${max ? 'max' : 'avg'}Pool${rank}d`;
     const kernel = ctx.ints('kernel_shape', undefined) ?? unsupported('has no kernel_shape');
-    if (kernel.length !== 2 || !kernel.every((k) => Number.isInteger(k) && k >= 1)) unsupported(`kernel_shape [${kernel.join(', ')}] is not 2-D`);
-    const stride = spatial(ctx, 'strides', 1);
-    const dilation = spatial(ctx, 'dilations', 1);
-    if (kind === 'avgPool2d' && (dilation[0] !== 1 || dilation[1] !== 1)) unsupported('has dilations (convtype dilates max pooling only)');
-    const pad = padding(ctx, x.shape.slice(1, 3), kernel, stride, dilation);
-    const countIncludePad = kind === 'avgPool2d' && ctx.int('count_include_pad', 0) === 1 && pad !== undefined;
-    const y = ctx.emit(
-      kind,
-      {
-        size: pairOption(kernel[0]!, kernel[1]!),
-        // ONNX's stride defaults to 1, convtype's to the window: always say it.
-        stride: pairOption(...stride),
-        padding: pad,
-        dilation: dilation[0] === 1 && dilation[1] === 1 ? undefined : pairOption(...dilation),
-        ceilMode: ctx.int('ceil_mode', 0) === 1 ? true : undefined,
-        countIncludePad: countIncludePad ? true : undefined,
-      },
-    );
-    return y;
+    const positive = (name: string, v: readonly number[]): readonly number[] => {
+      if (v.length !== rank || !v.every((d) => Number.isInteger(d) && d >= 1)) unsupported(`${name} [${v.join(', ')}] is not ${rank} positive integers`);
+      return v;
+    };
+    positive('kernel_shape', kernel);
+    const ones = new Array<number>(rank).fill(1);
+    const stride = positive('strides', ctx.ints('strides', ones)!);
+    const dilation = positive('dilations', ctx.ints('dilations', ones)!);
+    if (!max && dilation.some((d) => d !== 1)) unsupported('has dilations (convtype dilates max pooling only)');
+    let pad: OptionValue | undefined;
+    if (rank === 2) pad = padding(ctx, x.shape.slice(1, 3), kernel, stride, dilation);
+    else {
+      const auto = ctx.string('auto_pad', 'NOTSET');
+      const spatialDims = x.shape.slice(1, 1 + rank);
+      if (auto === 'SAME_UPPER') pad = 'same';
+      else if (auto === 'VALID') pad = undefined;
+      else if (auto === 'SAME_LOWER') {
+        const total = spatialDims.map((n, a) => Math.max((Math.ceil(n / stride[a]!) - 1) * stride[a]! + dilation[a]! * (kernel[a]! - 1) + 1 - n, 0));
+        pad = padsNdOption([...total.map((t) => t - Math.floor(t / 2)), ...total.map((t) => Math.floor(t / 2))], rank);
+      } else if (auto === 'NOTSET') {
+        const pads = ctx.ints('pads', new Array<number>(2 * rank).fill(0))!;
+        if (pads.length !== 2 * rank) unsupported(`pads [${pads.join(', ')}] is not ${2 * rank} values`);
+        pad = padsNdOption(pads, rank);
+      } else return unsupported(`auto_pad '${auto}' is not NOTSET, SAME_UPPER, SAME_LOWER or VALID`);
+    }
+    const countIncludePad = !max && ctx.int('count_include_pad', 0) === 1 && pad !== undefined;
+    return ctx.emit(kind, {
+      size: axesOption(kernel),
+      // ONNX's stride defaults to 1, convtype's to the window: always say it.
+      stride: axesOption(stride),
+      padding: pad,
+      dilation: dilation.every((d) => d === 1) ? undefined : axesOption(dilation),
+      ceilMode: ctx.int('ceil_mode', 0) === 1 ? true : undefined,
+      countIncludePad: countIncludePad ? true : undefined,
+    });
   };
 }
 
-const globalPool = (kind: string): Converter => (ctx) => ctx.emit(kind, { keepDims: true }, {}, [map4(ctx)]);
+/** GlobalAveragePool / GlobalMaxPool over NCL or NCHW (`kind2d`'s 1-D sibling for rank 3). */
+const globalPool = (kind2d: string): Converter => (ctx) => {
+  const x = ctx.act(0);
+  if (x.shape.length === 3) return ctx.emit(kind2d.replace('2d', '1d'), { keepDims: true }, {}, [x]);
+  return ctx.emit(kind2d, { keepDims: true }, {}, [map4(ctx)]);
+};
 
 /** ReduceMean/ReduceMax over H and W of a feature map: a global pooling. */
 const reduce = (kind: string): Converter => (ctx) => {
@@ -210,8 +252,8 @@ const resize: Converter = (ctx) => {
 export const WINDOW_CONVERTERS: Readonly<Record<string, Converter>> = {
   Conv: conv,
   ConvTranspose: convTranspose,
-  MaxPool: pool('maxPool2d'),
-  AveragePool: pool('avgPool2d'),
+  MaxPool: pool(true),
+  AveragePool: pool(false),
   GlobalAveragePool: globalPool('globalAvgPool2d'),
   GlobalMaxPool: globalPool('globalMaxPool2d'),
   ReduceMean: reduce('globalAvgPool2d'),

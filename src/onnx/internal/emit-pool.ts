@@ -1,43 +1,47 @@
 /**
- * Pooling → `MaxPool` / `AveragePool` (explicit pads, ceil_mode, count_include_pad, dilations),
+ * Pooling of every rank → `MaxPool` / `AveragePool` with 1–3 spatial axes (explicit pads, ceil_mode, count_include_pad, dilations),
  * `GlobalAveragePool` / `GlobalMaxPool` (+ `Flatten` without keepDims), and adaptive average pooling:
  * one `AveragePool` when the bins are equal, else two `MatMul`s with bin-averaging matrices (the mean over
  * a rectangle is separable: `Y = A_h · X · A_wᵀ`), exact for every size.
  */
 import { adaptiveBins } from '../../kernels/adaptive-pool.js';
-import { samePads } from '../../shapes/axis.js';
-import { padsOf, pairOf } from '../../shapes/options.js';
+import type { PoolLayer } from '../../../types/pool.js';
+import { poolAxes } from '../../ops/pool-geometry.js';
+import { POOL_RANK, type PoolOptions } from '../../shapes/pool.js';
 import { channelsFirstValue, channelsLastValue, type EmitContext, type Emitter } from './context.js';
 
-/** Window attributes of maxPool2d / avgPool2d (stride defaults to the size; 'same' as TF). */
-function poolAttributes(ctx: EmitContext): Record<string, number | number[]> {
+/** Window attributes of max/avg pooling of any rank (stride defaults to the size; 'same' resolved as TF). */
+function poolAttributes(ctx: EmitContext, kind: PoolLayer): Record<string, number | number[]> {
   const o = ctx.options;
-  const k = pairOf(o.size, 1);
-  const s = pairOf(o.stride ?? o.size, 1);
-  const d = pairOf(o.dilation, 1);
-  const input = ctx.inputShapes[0]!;
-  const p = padsOf(o.padding);
-  const pairs = p === 'same' ? [samePads(input[1]!, k[0], s[0], d[0]), samePads(input[2]!, k[1], s[1], d[1])] : p;
+  const axes = poolAxes(kind, ctx.inputShapes[0]!, ctx.shape, o as PoolOptions);
   return {
-    kernel_shape: k,
-    strides: s,
-    pads: [pairs[0][0], pairs[1][0], pairs[0][1], pairs[1][1]],
-    ceil_mode: o.ceilMode === true && p !== 'same' ? 1 : 0,
-    ...(ctx.kind === 'maxPool2d' ? { dilations: d } : { count_include_pad: o.countIncludePad === true ? 1 : 0 }),
+    kernel_shape: axes.map((a) => a.size),
+    strides: axes.map((a) => a.stride),
+    pads: [...axes.map((a) => a.padBegin), ...axes.map((a) => a.padEnd)],
+    ceil_mode: o.ceilMode === true && o.padding !== 'same' ? 1 : 0,
+    ...(kind.startsWith('max') ? { dilations: axes.map((a) => a.dilation) } : { count_include_pad: o.countIncludePad === true ? 1 : 0 }),
   };
 }
 
-export const maxPool2d: Emitter = (ctx) =>
-  channelsFirstValue(ctx.builder.node('MaxPool', [ctx.builder.channelsFirst(ctx.inputs[0]!)], poolAttributes(ctx), ctx.name), 4);
+/** `MaxPool` / `AveragePool` with 1, 2 or 3 spatial axes. */
+function windowPool(kind: PoolLayer): Emitter {
+  const opType = kind.startsWith('max') ? 'MaxPool' : 'AveragePool';
+  return (ctx) =>
+    channelsFirstValue(ctx.builder.node(opType, [ctx.builder.channelsFirst(ctx.inputs[0]!)], poolAttributes(ctx, kind), ctx.name), POOL_RANK[kind] + 2);
+}
 
-export const avgPool2d: Emitter = (ctx) =>
-  channelsFirstValue(ctx.builder.node('AveragePool', [ctx.builder.channelsFirst(ctx.inputs[0]!)], poolAttributes(ctx), ctx.name), 4);
+export const maxPool1d = windowPool('maxPool1d');
+export const maxPool2d = windowPool('maxPool2d');
+export const maxPool3d = windowPool('maxPool3d');
+export const avgPool1d = windowPool('avgPool1d');
+export const avgPool2d = windowPool('avgPool2d');
+export const avgPool3d = windowPool('avgPool3d');
 
 function globalPool(opType: 'GlobalAveragePool' | 'GlobalMaxPool'): Emitter {
   return (ctx) => {
     const b = ctx.builder;
     const x = b.channelsFirst(ctx.inputs[0]!);
-    if (ctx.options.keepDims === true) return channelsFirstValue(b.node(opType, [x], {}, ctx.name), 4);
+    if (ctx.options.keepDims === true) return channelsFirstValue(b.node(opType, [x], {}, ctx.name), ctx.inputShapes[0]!.length);
     const pooled = b.node(opType, [x], {}, `${ctx.name}/pooled`);
     return channelsLastValue(b.node('Flatten', [pooled], { axis: 1 }, ctx.name), 2);
   };
@@ -45,6 +49,8 @@ function globalPool(opType: 'GlobalAveragePool' | 'GlobalMaxPool'): Emitter {
 
 export const globalAvgPool2d = globalPool('GlobalAveragePool');
 export const globalMaxPool2d = globalPool('GlobalMaxPool');
+export const globalAvgPool1d = globalPool('GlobalAveragePool');
+export const globalMaxPool1d = globalPool('GlobalMaxPool');
 
 /** `[out, in]` row-averaging matrix of the adaptive bins of an axis. */
 function binMatrix(inLen: number, outLen: number): Float32Array {
@@ -78,4 +84,18 @@ export const adaptiveAvgPool2d: Emitter = (ctx) => {
   const ah = b.constant(`${ctx.name}/Ah`, [outH, inH], binMatrix(inH, outH));
   const cols = b.node('MatMul', [x, aw], {}, `${ctx.name}/cols`);
   return channelsFirstValue(b.node('MatMul', [ah, cols], {}, ctx.name), 4);
+};
+
+/** 1-D: one `AveragePool` when the bins are equal, else `[B, C, L] · [L, out]` with the bin-averaging matrix. */
+export const adaptiveAvgPool1d: Emitter = (ctx) => {
+  const b = ctx.builder;
+  const x = b.channelsFirst(ctx.inputs[0]!);
+  const inL = ctx.inputShapes[0]![1]!;
+  const outL = ctx.shape[1]!;
+  if (inL % outL === 0) {
+    const k = [inL / outL];
+    return channelsFirstValue(b.node('AveragePool', [x], { kernel_shape: k, strides: k, pads: [0, 0] }, ctx.name), 3);
+  }
+  const a = b.constant(`${ctx.name}/A`, [inL, outL], transpose2d(binMatrix(inL, outL), outL, inL));
+  return channelsFirstValue(b.node('MatMul', [x, a], {}, ctx.name), 3);
 };
