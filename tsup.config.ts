@@ -12,6 +12,7 @@ export default defineConfig([
       pytorch: 'src/io/pytorch-entry.ts',
       tfjs: 'src/io/tfjs-entry.ts',
       import: 'src/import/index.ts',
+      checkpoint: 'src/checkpoint-entry.ts',
       types: 'src/types-entry.ts', // type-only (convtype/types): an empty module, so the subpath resolves at run time too
       picture: 'src/picture/index.ts',
     },

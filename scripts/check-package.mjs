@@ -45,16 +45,19 @@ if (!existsSync(new URL(pkg.exports['./import'].types, root))) fail(`${pkg.expor
 for (const file of Object.values(pkg.exports['./types'])) if (!existsSync(new URL(file, root))) fail(`${file} (convtype/types) is missing`);
 await import(new URL(pkg.exports['./types'].import, root).href);
 createRequire(import.meta.url)(new URL(pkg.exports['./types'].require, root).pathname);
-// Typed checkpoints: loadCheckpoint is in both bundles and rejects a manifest that does not fit with one WeightError.
-for (const [name, lib] of [['esm', esm], ['cjs', cjs]]) {
+// Typed checkpoints (convtype/checkpoint): loadCheckpoint is in both bundles and rejects a manifest that does not fit with one WeightError.
+const checkpointEsm = await import(new URL(pkg.exports['./checkpoint'].import, root).href);
+const checkpointCjs = createRequire(import.meta.url)(new URL(pkg.exports['./checkpoint'].require, root).pathname);
+if (!existsSync(new URL(pkg.exports['./checkpoint'].types, root))) fail(`${pkg.exports['./checkpoint'].types} is missing`);
+for (const [name, lib, ckpt] of [['esm', esm, checkpointEsm], ['cjs', cjs, checkpointCjs]]) {
   const x = lib.input([4, 4, 2]);
   const spec = lib.conv2d({ filters: 3, kernel: 3 });
   const net = lib.model(x, x.apply(spec));
   let message = '';
   try {
-    lib.loadCheckpoint(net, spec, [['conv2d_1/kernel', [3, 3, 2, 3]]], {});
+    ckpt.loadCheckpoint(net, spec, [['conv2d_1/kernel', [3, 3, 2, 3]]], {});
   } catch (e) {
-    message = e instanceof lib.WeightError ? e.message : String(e);
+    message = e instanceof Error && e.name === 'WeightError' ? e.message : String(e);
   }
   if (message !== 'checkpoint: 2 entries do not fit the model: conv2d_1/bias is missing (expected [3]); conv2d_1/kernel is in the manifest but not in the tensors (expected [3, 3, 2, 3])') {
     fail(`${name}: loadCheckpoint threw ${message}`);

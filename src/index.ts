@@ -10,7 +10,6 @@ export * from './graph/specs-resize.js';
 export * from './graph/specs-pool.js';
 // Models, backends and tensors.
 export { model, type ModelOptions } from './model/model.js';
-export { loadCheckpoint, type CheckpointTarget } from './model/checkpoint.js';
 export type { Backend } from './kernels/backend.js';
 export { createWasmBackend, type WasmBackend, type WasmBackendOptions } from './kernels/wasm/backend.js';
 export type { BackendName } from './kernels/select.js';

@@ -7,8 +7,9 @@
  */
 import { expectType } from 'tsd';
 import { block1, block2, classifier, image, lenet } from '../examples/lenet.js';
-import { input, loadCheckpoint } from '../src/index.js';
-import type { LayerSpec, Model, WeightsOf } from '../src/index.js';
+import { input } from '../src/index.js';
+import type { LayerSpec, Model } from '../src/index.js';
+import { loadCheckpoint, type WeightsOf } from '../src/checkpoint-entry.js';
 import type { WeightEntriesOf, WeightsFit } from '../src/types-entry.js';
 import { manifest as lenetManifest } from '../test/fixtures/lenet/lenet.weights.js';
 import { resnetManifest, resnetSpec, resnetInput, wrongManifest } from '../test/fixtures/checkpoints/resnet.js';

@@ -30,4 +30,3 @@ export type { LayerSpec, SequentialSpec, ResidualSpec, BranchesSpec, AnySpec } f
 export type { Tensor, Model, MultiModel, LayerSummary } from './model.js';
 // Pinning a model's shapes and weights in a user's own type tests.
 export type { ShapeOf, InputShapeOf, OutputShapeOf } from './shape-of.js';
-export type { WeightsOf, CheckpointManifest } from './weights.js';

@@ -43,7 +43,13 @@ export type ArgumentFor<Options, R> = [BlamedOption<R>] extends [never]
     : { [P in keyof Options]: [P] extends [BlamedOption<R>] ? MessageOf<R> : Options[P] };
 
 /** The option a failed rule blames (`''` for the whole argument), or `never` when the rule passed. */
-export type BlamedOption<R> = [R] extends [{ readonly failure?: never }] ? never : R extends Fail<infer Option, string, Shape> ? Option : never;
+export type BlamedOption<R> = [R] extends [{ readonly failure?: never }]
+  ? never
+  : R extends Fail<infer Option, string, Shape>
+    ? string extends Option
+      ? never // a blame on every key (options whose inference failed, seen as their constraint): TypeScript's own error stands
+      : Option
+    : never;
 
 /** `true` when the blamed option is not a key of the argument (`''`, or a spec's inner option): the whole argument carries the message. */
 type IsUnplaced<Options, R> = [Exclude<BlamedOption<R>, keyof Options>] extends [never] ? never : true;

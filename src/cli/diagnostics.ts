@@ -21,6 +21,11 @@ const subjects: ReadonlySet<string> = new Set([
   'model.run',
   'tensor',
   'checkpoint',
+  'times',
+  'plus',
+  'minus',
+  'over',
+  'overCeil',
 ]);
 
 const quoted = /"((?:[^"\\]|\\.)*)"/g;

@@ -23,7 +23,7 @@ import type { Io } from './main.js';
 
 export const weightsTypesUsage = `  convtype weights-types <model.safetensors> --out <model.weights.ts> [--pytorch]
       the checkpoint's tensor names and shapes as a typed const \`manifest\` ([name, shape] entries), for
-      loadCheckpoint(net, spec, manifest, tensors) to check against the model when it compiles.
+      loadCheckpoint(net, spec, manifest, tensors) (convtype/checkpoint) to check against the model when it compiles.
       --pytorch  a PyTorch state dict: names and shapes mapped to convtype's (conv1.weight [6, 1, 5, 5] →
                  conv1/kernel [5, 5, 1, 6]), as convtype/pytorch loads it into layers named like the modules
 `;

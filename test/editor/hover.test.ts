@@ -68,6 +68,13 @@ const variables: readonly (readonly [string, string])[] = [
   ['m12', tensor(8, 16, 16, 32)],
   ['seq', tensor('number', convOut(100, 5, 2), 16)],
   ['vol', tensor('number', 8, 32, 32, 4)],
+  ['p1d', tensor('number', convOut(convOut(100, 5, 2), 2, 2), 16)],
+  ['a1d', tensor('number', convOut(convOut(100, 5, 2), 3, 3), 16)],
+  ['p3d', tensor('number', convOut(8, 2, 2), convOut(32, 2, 2), convOut(32, 2, 2), 4)],
+  ['a3d', tensor('number', convOut(8, 4, 4), convOut(32, 4, 4), convOut(32, 4, 4), 4)],
+  ['g1', tensor('number', 16)],
+  ['g2', tensor('number', 1, 16)],
+  ['ad1', tensor('number', 6, 16)],
   ['two', 'MultiModel<readonly [readonly [8, 16, 16, 32], readonly [8, 16, 16, 1]], readonly [readonly [8, 16, 16, 64], readonly [8, 16, 16, 33]]>'],
   ['outs', 'readonly [Tensor<readonly [8, 16, 16, 64]>, Tensor<readonly [8, 16, 16, 33]>]'],
 ];

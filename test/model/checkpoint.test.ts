@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { block1, block2, classifier, lenet } from '../../examples/lenet.js';
-import { loadCheckpoint, model, sequential, tensor, WeightError } from '../../src/index.js';
+import { model, sequential, tensor, WeightError } from '../../src/index.js';
+import { loadCheckpoint } from '../../src/checkpoint-entry.js';
 import { convertPyTorchWeights } from '../../src/io/pytorch.js';
 import { readSafetensors } from '../../src/io/safetensors.js';
 import { resnetInput, resnetManifest, resnetSpec, wrongManifest } from '../fixtures/checkpoints/resnet.js';

@@ -37,7 +37,8 @@ export const logits = image.apply(features).apply(sequential(flatten(), dense({ 
 export const net = model(image, logits);
 `,
   'test-d/net.test-d.ts': `import { expectError, expectType } from 'tsd';
-import type { InputShapeOf, OutputShapeOf, ShapeOf, WeightsOf } from 'convtype';
+import type { InputShapeOf, OutputShapeOf, ShapeOf } from 'convtype';
+import type { WeightsOf } from 'convtype/checkpoint';
 import type { Multiply } from 'convtype/types';
 import { features, image, logits, net } from '../src/net.js';
 
