@@ -55,12 +55,12 @@ const toLast = (dims: readonly number[], data: Float32Array) => {
 /** Every mistake the fixture test/diagnostics/fixtures/pool-nd.ts shows at compile time, plus the untyped-only forms. */
 const ERRORS: { input: number[]; layer: string; options?: object; option: string | undefined; message: string }[] = [
   { input: [28, 28, 3], layer: 'maxPool1d', options: { size: 2 }, option: undefined, message: 'maxPool1d: input has the wrong rank (got [B, 28, 28, 3], expected rank 3 [B, L, C])' },
-  { input: [4, 8], layer: 'maxPool1d', options: { size: 5 }, option: 'size', message: 'maxPool1d: window 5 (dilated 5) leaves no output on the padded input length 4 (input [B, 4, 8])' },
+  { input: [4, 8], layer: 'maxPool1d', options: { size: 5 }, option: 'size', message: 'maxPool1d: window 5 (dilated 5) leaves no output on the padded input length 4 (input [B, 4, 8]); to fit, add padding 1 on each side of the length or use size ≤ 4' },
   { input: [10, 8], layer: 'avgPool1d', options: { size: 3, padding: 2 }, option: 'padding', message: 'avgPool1d: padding 2 is more than half the window length (got 2, expected ≤ 1)' },
   { input: [10, 8], layer: 'avgPool1d', options: { size: 2, dilation: 2 }, option: 'dilation', message: "avgPool1d: unknown option 'dilation' (expected one of size, stride, padding, ceilMode, countIncludePad, name)" },
   { input: [10, 8], layer: 'maxPool1d', options: { size: 2, stride: 0 }, option: 'stride', message: 'maxPool1d: stride is not a positive integer (got 0, expected an integer ≥ 1)' },
   { input: [8, 8, 3], layer: 'maxPool3d', options: { size: 2 }, option: undefined, message: 'maxPool3d: input has the wrong rank (got [B, 8, 8, 3], expected rank 5 [B, D, H, W, C])' },
-  { input: [1, 8, 8, 3], layer: 'maxPool3d', options: { size: 2 }, option: 'size', message: 'maxPool3d: window 2 (dilated 2) leaves no output on the padded input depth 1 (input [B, 1, 8, 8, 3])' },
+  { input: [1, 8, 8, 3], layer: 'maxPool3d', options: { size: 2 }, option: 'size', message: 'maxPool3d: window 2 (dilated 2) leaves no output on the padded input depth 1 (input [B, 1, 8, 8, 3]); to fit, add padding 1 on each side of the depth or use size ≤ 1' },
   { input: [4, 8, 8, 3], layer: 'avgPool3d', options: { size: [2, 2, 3], padding: [0, 0, 2] }, option: 'padding', message: 'avgPool3d: padding 2 is more than half the window width (got 2, expected ≤ 1)' },
   { input: [28, 28, 3], layer: 'globalAvgPool1d', options: {}, option: undefined, message: 'globalAvgPool1d: input has the wrong rank (got [B, 28, 28, 3], expected rank 3 [B, L, C])' },
   { input: [10, 3], layer: 'globalMaxPool1d', options: { keepdims: true }, option: 'keepdims', message: "globalMaxPool1d: unknown option 'keepdims' (expected one of keepDims, name)" },
