@@ -76,7 +76,7 @@ const view = new EditorView({
   parent: $('editor'),
   state: EditorState.create({
     doc: initial,
-    extensions: [lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), javascript({ typescript: true }),
+    extensions: [lineNumbers(), EditorView.lineWrapping, history(), keymap.of([...defaultKeymap, ...historyKeymap]), javascript({ typescript: true }),
       lintGutter(), lint, hover, hints, autocompletion({ override: [complete] }),
       EditorView.updateListener.of((u) => {
         if (!u.docChanged) return;

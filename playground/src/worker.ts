@@ -107,6 +107,12 @@ function valueOf(e: ts.Expression): Value {
   return undefined;
 }
 
+/** convtype puts its sentence in the parameter type; show the sentence rather than "Type 'x' is not assignable to type '"…"'". */
+function sentenceOf(message: string): string {
+  const m = /^Type '[^']*' is not assignable to type '"(\w+: [^]*)"'\.?$/.exec(message);
+  return m ? m[1] : message;
+}
+
 function analyze(): Analysis {
   const t0 = performance.now();
   const diags = [...service.getSyntacticDiagnostics(MAIN), ...service.getSemanticDiagnostics(MAIN)];
@@ -115,7 +121,7 @@ function analyze(): Analysis {
   const problems: Problem[] = diags.map((d) => {
     const from = d.start ?? 0;
     const { line, character } = file.getLineAndCharacterOfPosition(from);
-    return { from, to: from + (d.length ?? 0), line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), severity: d.category === ts.DiagnosticCategory.Error ? 'error' : 'warning' };
+    return { from, to: from + (d.length ?? 0), line: line + 1, column: character + 1, message: sentenceOf(ts.flattenDiagnosticMessageText(d.messageText, '\n')), severity: d.category === ts.DiagnosticCategory.Error ? 'error' : 'warning' };
   });
   return { problems, rows: shapeRows(program, file), ms: performance.now() - t0 };
 }

@@ -65,12 +65,15 @@ describe(`playground editor page${skipped}`, { timeout: 120_000 }, () => {
     console.log(`playground: load → first diagnostic ${Date.now() - t0} ms`);
     const first = await problems.locator('li').allTextContents();
     expect(first.length).toBe(1);
-    expect(first[0]).toMatch(new RegExp(`^${mistakeLine}:\\d+ `));
-    expect(first[0]).toContain('inChannels 64');
+    expect(first[0]).toMatch(new RegExp(`^${mistakeLine}:\\d+ conv2d: inChannels 64 `)); // the sentence itself, not "Type … is not assignable"
+
     expect(first[0]).toContain('96');
     const rows = page.getByLabel('Shapes', { exact: true }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(5); // input, conv2d, relu, maxPool2d and the rejected conv2d
     expect(await rows.nth(3).locator('td').nth(2).textContent()).toBe(`[B, ${afterPool}, ${afterPool}, 96]`);
+    const svg = page.locator('#graph svg[aria-label="Graph"]');
+    await expect.poll(() => svg.count(), { timeout: 30_000 }).toBe(1);
+    expect(await svg.textContent()).toContain('inChannels 64'); // the rejected call's edge carries the sentence
     await page.screenshot({ path: join(shots, '1-mistake.png') });
 
     // Fix it as a user would: click the line, go to after "64" (4 left of the end: " });"), delete it, type 96.
@@ -87,9 +90,8 @@ describe(`playground editor page${skipped}`, { timeout: 120_000 }, () => {
     expect(last[1]).toContain('conv2d({ filters: 256');
     expect(last[2]).toBe(fixedShape);
     expect(last[3].replace(/,/g, '')).toBe(String(fixedParams));
-    const svg = page.locator('#graph svg[aria-label="Graph"]');
-    await expect.poll(() => svg.count(), { timeout: 30_000 }).toBe(1);
-    expect(await svg.textContent()).toContain('256');
+    await expect.poll(() => svg.textContent(), { timeout: 30_000 }).not.toContain('inChannels 64 does');
+    expect(await svg.textContent()).toContain(fixedShape.replace('B', 'B'));
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash)), { timeout: 5_000 }).toBe(`#code=${encodeShare(SOURCE.replace('inChannels: 64', 'inChannels: 96'))}`);
     await page.screenshot({ path: join(shots, '2-fixed.png') });
   });
