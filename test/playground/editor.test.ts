@@ -8,8 +8,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlayground } from '../../playground/build.mjs';
-import { servePlayground } from '../../playground/serve.mjs';
+import { buildPlayground } from '../../playground/build.js';
+import { servePlayground } from '../../playground/serve.js';
 import { decodeShare, encodeShare } from '../../playground/src/share.js';
 
 const CHROMIUM = '/usr/bin/chromium';
