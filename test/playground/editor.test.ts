@@ -94,5 +94,29 @@ describe(`playground editor page${skipped}`, { timeout: 120_000 }, () => {
     expect(await svg.textContent()).toContain(fixedShape.replace('B', 'B'));
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash)), { timeout: 5_000 }).toBe(`#code=${encodeShare(SOURCE.replace('inChannels: 64', 'inChannels: 96'))}`);
     await page.screenshot({ path: join(shots, '2-fixed.png') });
+
+    // Hover on `z` shows its resolved shape; typing `z.` offers the layer methods.
+    const dims = fixedShape.replace('B', 'number').slice(1, -1);
+    const at = await page.evaluate(() => {
+      const line = [...document.querySelectorAll('.cm-line')].find((l) => l.textContent!.startsWith('const z'))!;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf('z');
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    });
+    expect(at).not.toBeNull();
+    await page.mouse.move(at!.x, at!.y);
+    await expect.poll(() => page.locator('.cm-hover').textContent(), { timeout: 20_000 }).toContain(dims);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('z.', { delay: 30 });
+    await expect.poll(() => page.locator('.cm-tooltip-autocomplete li').allTextContents(), { timeout: 20_000 }).toContain('maxPool2d');
+    await page.screenshot({ path: join(shots, '3-hover-complete.png') });
   });
 });
