@@ -98,7 +98,7 @@ describe(`playground editor page${skipped}`, { timeout: 120_000 }, () => {
     // Hover on `z` shows its resolved shape; typing `z.` offers the layer methods.
     const dims = fixedShape.replace('B', 'number').slice(1, -1);
     const at = await page.evaluate(() => {
-      const line = [...document.querySelectorAll('.cm-line')].find((l) => l.textContent!.startsWith('const z'))!;
+      const line = Array.from(document.querySelectorAll('.cm-line')).find((l) => l.textContent!.startsWith('const z'))!;
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const i = n.textContent!.indexOf('z');
